@@ -15,12 +15,14 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "BourseCore", targets: ["BourseCore"]),
+        .library(name: "BourseConfiguration", targets: ["BourseConfiguration"]),
         .executable(name: "bourse", targets: ["bourse"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
@@ -39,11 +41,32 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Platform
+        .target(
+            name: "BourseConfiguration",
+            dependencies: [
+                "BourseCore",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseConfigurationTests",
+            dependencies: ["BourseConfiguration", "BourseCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "bourseTests",
+            dependencies: ["bourse", "BourseConfiguration"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "bourse",
             dependencies: [
                 "BourseCore",
+                "BourseConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -41,7 +41,8 @@ extension Configuration {
         for variable in environment.keys.sorted() where variable.hasPrefix(ConfigurationSchema.environmentPrefix) {
             guard variable != ConfigurationSchema.fileEnvironmentVariable else { continue }
             let source = SettingSource.environment(variable: variable)
-            guard let setting = schema.setting(forEnvironmentVariable: variable), let text = environment[variable] else {
+            guard let setting = schema.setting(forEnvironmentVariable: variable), let text = environment[variable]
+            else {
                 let suggestion = schema.suggestion(forEnvironmentVariable: variable)
                 issues.append(.unknownKey(variable, source: source, suggestion: suggestion))
                 continue
@@ -68,7 +69,9 @@ extension Configuration {
         let entries = schema.settings.map { setting in
             let layers = layers[setting.key] ?? []
             guard let top = layers.last else {
-                return Entry(setting: setting, text: setting.defaultText, source: .defaultValue, overridden: [], value: setting.defaultValue)
+                return Entry(
+                    setting: setting, text: setting.defaultText, source: .defaultValue, overridden: [],
+                    value: setting.defaultValue)
             }
             let overridden = layers.dropLast().reversed().map(\.source)
             return Entry(setting: setting, text: top.text, source: top.source, overridden: overridden, value: top.value)

@@ -15,7 +15,9 @@ extension Configuration {
     public func table() -> String {
         let header = ["KEY", "VALUE", "SOURCE"]
         let rows = entries.map { entry in
-            let overrides = entry.overridden.isEmpty ? "" : " (overrides \(entry.overridden.map(\.description).joined(separator: ", ")))"
+            let overrides =
+                entry.overridden.isEmpty
+                ? "" : " (overrides \(entry.overridden.map(\.description).joined(separator: ", ")))"
             return [entry.setting.key, entry.shownText, entry.source.description + overrides]
         }
         let widths = (0..<header.count).map { column in

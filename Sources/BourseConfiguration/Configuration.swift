@@ -56,7 +56,8 @@ public struct Configuration: Sendable {
 
     private func entry<Value>(for setting: Setting<Value>) -> Entry {
         guard let entry = entry(forKey: setting.key) else {
-            preconditionFailure("setting '\(setting.key)' is not in the configuration schema; add its table to the schema")
+            preconditionFailure(
+                "setting '\(setting.key)' is not in the configuration schema; add its table to the schema")
         }
         return entry
     }

@@ -120,7 +120,8 @@ extension ConfigurationFile {
                 let keySource = file.source(of: keyNode)
                 guard case .scalar(let keyScalar) = keyNode, !keyScalar.string.isEmpty else {
                     let found = keyNode.scalar == nil ? Self.shape(keyNode) : "an empty key"
-                    issues.append(.wrongType(key: section ?? "(top level)", source: keySource, expected: "a key", found: found))
+                    issues.append(
+                        .wrongType(key: section ?? "(top level)", source: keySource, expected: "a key", found: found))
                     continue
                 }
                 let key = section.map { "\($0).\(keyScalar.string)" } ?? keyScalar.string
@@ -129,7 +130,9 @@ extension ConfigurationFile {
                 } else if schema.isSection(key) {
                     guard case .mapping(let inner) = value else {
                         let expected = "a section with " + schema.keys(inSection: key).joined(separator: ", ")
-                        issues.append(.wrongType(key: key, source: file.source(of: value), expected: expected, found: Self.shape(value)))
+                        issues.append(
+                            .wrongType(
+                                key: key, source: file.source(of: value), expected: expected, found: Self.shape(value)))
                         continue
                     }
                     visit(inner, section: key)
@@ -146,7 +149,8 @@ extension ConfigurationFile {
             }
             let source = file.source(of: value)
             guard case .scalar(let scalar) = value else {
-                issues.append(.wrongType(key: key, source: source, expected: expectedType(key), found: Self.shape(value)))
+                issues.append(
+                    .wrongType(key: key, source: source, expected: expectedType(key), found: Self.shape(value)))
                 return
             }
             guard value.tag.rawValue != Tag.Name.null.rawValue else {

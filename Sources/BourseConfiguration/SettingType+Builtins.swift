@@ -6,7 +6,9 @@ extension SettingType where Value == String {
         SettingType(name: "a non-empty text") { text throws(SettingValueError) in
             guard !text.isEmpty else { throw SettingValueError("expected a non-empty text") }
             return text
-        } format: { $0 }
+        } format: {
+            $0
+        }
     }
 
     /// A file-system path, absolute or relative to the working directory.
@@ -15,7 +17,9 @@ extension SettingType where Value == String {
             guard !text.isEmpty else { throw SettingValueError("expected a path, found an empty text") }
             guard !text.utf8.contains(0) else { throw SettingValueError("a path cannot contain a NUL character") }
             return text
-        } format: { $0 }
+        } format: {
+            $0
+        }
     }
 }
 
@@ -28,7 +32,9 @@ extension SettingType where Value == Bool {
             case "false": return false
             default: throw SettingValueError("expected true or false")
             }
-        } format: { $0 ? "true" : "false" }
+        } format: {
+            $0 ? "true" : "false"
+        }
     }
 }
 
@@ -41,7 +47,9 @@ extension SettingType where Value == Int {
                 throw SettingValueError("expected \(name)")
             }
             return value
-        } format: { String($0) }
+        } format: {
+            String($0)
+        }
     }
 }
 
@@ -54,7 +62,9 @@ extension SettingType where Value: CaseIterable & RawRepresentable<String> {
                 throw SettingValueError("expected one of \(names)")
             }
             return value
-        } format: { $0.rawValue }
+        } format: {
+            $0.rawValue
+        }
     }
 }
 
@@ -67,7 +77,9 @@ extension SettingType where Value == Currency {
             } catch {
                 throw SettingValueError(error.description)
             }
-        } format: { $0.code }
+        } format: {
+            $0.code
+        }
     }
 }
 
@@ -88,6 +100,8 @@ extension SettingType where Value == Money {
             } catch {
                 throw SettingValueError("not an amount of \(currency.code): \(error)")
             }
-        } format: { "\($0.amountText) \($0.currency.code)" }
+        } format: {
+            "\($0.amountText) \($0.currency.code)"
+        }
     }
 }

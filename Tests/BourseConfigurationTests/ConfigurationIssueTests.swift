@@ -34,7 +34,9 @@ import Testing
         Case(
             name: "list where a value belongs",
             file: ["backtest:", "  base-currency: [USD, EUR]"],
-            expected: ["file bourse.yaml:2:18: backtest.base-currency: expected a currency code such as USD, found a list"]
+            expected: [
+                "file bourse.yaml:2:18: backtest.base-currency: expected a currency code such as USD, found a list"
+            ]
         ),
         Case(
             name: "value where a section belongs",
@@ -81,7 +83,9 @@ import Testing
         Case(
             name: "same key twice in one mapping",
             file: ["home: a", "home: b"],
-            expected: ["file bourse.yaml:1:1: not a valid configuration file: the mapping that starts here sets home more than once"]
+            expected: [
+                "file bourse.yaml:1:1: not a valid configuration file: the mapping that starts here sets home more than once"
+            ]
         ),
         Case(
             name: "malformed YAML",

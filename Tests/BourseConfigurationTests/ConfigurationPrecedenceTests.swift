@@ -1,6 +1,6 @@
-import Foundation
 import BourseConfiguration
 import BourseCore
+import Foundation
 import Testing
 
 @Suite struct ConfigurationPrecedenceTests {
@@ -43,7 +43,10 @@ import Testing
         #expect(configuration[PlatformSettings.logLevel] == .error)
         let level = try #require(configuration.entry(forKey: "log.level"))
         #expect(level.source == .commandLine(flag: "--log-level"))
-        #expect(level.overridden == [.environment(variable: "BOURSE_LOG_LEVEL"), .file(path: "bourse.yaml", line: 2, column: 10)])
+        #expect(
+            level.overridden == [
+                .environment(variable: "BOURSE_LOG_LEVEL"), .file(path: "bourse.yaml", line: 2, column: 10),
+            ])
         #expect(configuration[PlatformSettings.home] == "/from/env")
         #expect(configuration.source(of: PlatformSettings.home) == .environment(variable: "BOURSE_HOME"))
     }
@@ -54,7 +57,9 @@ import Testing
             overrides: [try CommandLineOverride(assignment: "backtest.starting-balance=1234.5 EUR")]
         )
         #expect(configuration.entry(forKey: "backtest.starting-balance")?.text == "1234.50 EUR")
-        #expect(configuration.source(of: BacktestSettings.startingBalance) == .commandLine(flag: "--set backtest.starting-balance"))
+        #expect(
+            configuration.source(of: BacktestSettings.startingBalance)
+                == .commandLine(flag: "--set backtest.starting-balance"))
     }
 
     @Test func nestedAndDottedKeysMeanTheSameSetting() throws {

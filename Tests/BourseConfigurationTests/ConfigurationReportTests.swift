@@ -30,7 +30,10 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object["file"] as? String == "bourse.yaml")
         let settings = try #require(object["settings"] as? [[String: Any]])
-        #expect(settings.map { $0["key"] as? String } == ["home", "log.level", "backtest.starting-balance", "backtest.base-currency"])
+        #expect(
+            settings.map { $0["key"] as? String } == [
+                "home", "log.level", "backtest.starting-balance", "backtest.base-currency",
+            ])
         let home = settings[0]
         #expect(home["value"] as? String == "/data")
         #expect(home["default"] as? String == "./.bourse")

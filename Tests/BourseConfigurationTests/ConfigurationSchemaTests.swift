@@ -5,7 +5,8 @@ import Testing
     static let port = Setting("server.port", type: .integer(in: 1...65535), default: 8080, summary: "Port.")
 
     @Test func derivesEnvironmentVariablesFromKeys() {
-        #expect(Setting<Int>.environmentVariable(forKey: "backtest.starting-balance") == "BOURSE_BACKTEST_STARTING_BALANCE")
+        #expect(
+            Setting<Int>.environmentVariable(forKey: "backtest.starting-balance") == "BOURSE_BACKTEST_STARTING_BALANCE")
         #expect(Self.port.environmentVariable == "BOURSE_SERVER_PORT")
         #expect(PlatformSettings.home.environmentVariable == "BOURSE_HOME")
     }
@@ -22,10 +23,22 @@ import Testing
     }
 
     @Test(arguments: [
-        ("Log.level", "invalid setting key 'Log.level': use dot-separated lower-case words (letters, digits, '-'), like log.level"),
-        ("log..level", "invalid setting key 'log..level': use dot-separated lower-case words (letters, digits, '-'), like log.level"),
-        ("log.level-", "invalid setting key 'log.level-': use dot-separated lower-case words (letters, digits, '-'), like log.level"),
-        ("9lives", "invalid setting key '9lives': use dot-separated lower-case words (letters, digits, '-'), like log.level"),
+        (
+            "Log.level",
+            "invalid setting key 'Log.level': use dot-separated lower-case words (letters, digits, '-'), like log.level"
+        ),
+        (
+            "log..level",
+            "invalid setting key 'log..level': use dot-separated lower-case words (letters, digits, '-'), like log.level"
+        ),
+        (
+            "log.level-",
+            "invalid setting key 'log.level-': use dot-separated lower-case words (letters, digits, '-'), like log.level"
+        ),
+        (
+            "9lives",
+            "invalid setting key '9lives': use dot-separated lower-case words (letters, digits, '-'), like log.level"
+        ),
     ])
     func rejectsMalformedKeys(key: String, message: String) {
         let setting = Setting(key, type: .bool, default: false, summary: "")
@@ -44,7 +57,9 @@ import Testing
 
     @Test func rejectsSharedOrReservedEnvironmentVariable() {
         let shared = Setting("data.home", type: .path, default: "x", summary: "", environmentVariable: "BOURSE_HOME")
-        #expect(schemaError(PlatformSettings.all + [shared.erased]) == .duplicateEnvironmentVariable("BOURSE_HOME", keys: ["home", "data.home"]))
+        #expect(
+            schemaError(PlatformSettings.all + [shared.erased])
+                == .duplicateEnvironmentVariable("BOURSE_HOME", keys: ["home", "data.home"]))
         let reserved = Setting("config", type: .path, default: "x", summary: "")
         #expect(
             schemaError([reserved.erased])
@@ -54,13 +69,18 @@ import Testing
 
     @Test func rejectsSharedFlag() {
         let other = Setting("data.root", type: .path, default: "x", summary: "", flag: "--data-dir")
-        #expect(schemaError(PlatformSettings.all + [other.erased]) == .duplicateFlag("--data-dir", keys: ["home", "data.root"]))
+        #expect(
+            schemaError(PlatformSettings.all + [other.erased])
+                == .duplicateFlag("--data-dir", keys: ["home", "data.root"]))
     }
 
     @Test func rejectsInvalidDefault() {
         let outOfRange = Setting("server.port", type: .integer(in: 1...65535), default: 0, summary: "")
-        #expect(schemaError([outOfRange.erased]) == .invalidDefault(key: "server.port", reason: "expected an integer in 1...65535"))
-        let failsCheck = Setting("risk.max-orders", type: .integer(in: 0...100), default: 0, summary: "") { value throws(SettingValueError) in
+        #expect(
+            schemaError([outOfRange.erased])
+                == .invalidDefault(key: "server.port", reason: "expected an integer in 1...65535"))
+        let failsCheck = Setting("risk.max-orders", type: .integer(in: 0...100), default: 0, summary: "") {
+            value throws(SettingValueError) in
             guard value > 0 else { throw SettingValueError("must be positive") }
         }
         #expect(schemaError([failsCheck.erased]) == .invalidDefault(key: "risk.max-orders", reason: "must be positive"))

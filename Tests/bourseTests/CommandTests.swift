@@ -58,7 +58,8 @@ import Testing
     @Test(arguments: PlatformSettings.all.compactMap(\.flag))
     func dedicatedFlagsMatchTheirSettings(_ flag: String) throws {
         let setting = try #require(PlatformSettings.all.first { $0.flag == flag })
-        let command = try #require(try Bourse.parseAsRoot(["config", "show", flag, setting.defaultText]) as? ConfigShow)
+        let command = try #require(
+            try Bourse.parseAsRoot(["config", "show", flag, setting.defaultText]) as? ConfigShow)
         let configuration = try command.options.load(environment: [:])
         #expect(configuration.entry(forKey: setting.key)?.source == .commandLine(flag: flag))
     }

@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "BourseCore", targets: ["BourseCore"]),
+        .library(name: "BourseIndicators", targets: ["BourseIndicators"]),
         .executable(name: "bourse", targets: ["bourse"]),
     ],
     dependencies: [
@@ -37,6 +38,33 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
+        ),
+
+        // MARK: Indicators
+        .target(
+            name: "BourseIndicators",
+            dependencies: ["BourseCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseIndicatorsTests",
+            dependencies: [
+                "BourseIndicators",
+                "BourseCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "IndicatorBenchmarks",
+            dependencies: [
+                "BourseIndicators",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/IndicatorBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
         // MARK: CLI

@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "BourseCore", targets: ["BourseCore"]),
+        .library(name: "BourseAnalytics", targets: ["BourseAnalytics"]),
         .executable(name: "bourse", targets: ["bourse"]),
     ],
     dependencies: [
@@ -37,6 +38,30 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
+        ),
+
+        // MARK: Analytics
+        .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+        .target(
+            name: "BourseAnalytics",
+            dependencies: ["BourseCore", "CLAPACK"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseAnalyticsTests",
+            dependencies: ["BourseAnalytics"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "AnalyticsBenchmarks",
+            dependencies: [
+                "BourseAnalytics",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/AnalyticsBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
         // MARK: CLI

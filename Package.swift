@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BourseCore", targets: ["BourseCore"]),
         .library(name: "BourseIndicators", targets: ["BourseIndicators"]),
         .executable(name: "bourse", targets: ["bourse"]),
+        .library(name: "BourseAnalytics", targets: ["BourseAnalytics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -63,6 +64,30 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/IndicatorBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+
+        // MARK: Analytics
+        .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+        .target(
+            name: "BourseAnalytics",
+            dependencies: ["BourseCore", "CLAPACK"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseAnalyticsTests",
+            dependencies: ["BourseAnalytics"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "AnalyticsBenchmarks",
+            dependencies: [
+                "BourseAnalytics",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/AnalyticsBenchmarks",
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

@@ -1,0 +1,5 @@
+import Benchmark
+import BourseAnalytics
+
+let benchmarks: @Sendable () -> Void = {
+}

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Golden fixtures for BourseAnalytics.
+
+Run once from the repository root:
+    pip install empyrical-reloaded==0.7.1 quantstats==0.0.86 pyportfolioopt==1.6.0 scikit-learn
+    python3 scripts/generate_analytics_fixtures.py [metrics] [portfolio]
+It reads the real series in Tests/BourseAnalyticsTests/Fixtures/data/ and writes JSON next to them.
+"""
+import json
+import os
+import sys
+
+import numpy as np
+import pandas as pd
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIX = os.path.join(HERE, "..", "Tests", "BourseAnalyticsTests", "Fixtures")
+DATA = os.path.join(FIX, "data")
+PPY = 252
+WINDOW = 63
+
+
+def write(name, obj):
+    with open(os.path.join(FIX, name), "w") as f:
+        json.dump(obj, f, indent=1, allow_nan=False)
+        f.write("\n")
+
+
+def floats(xs):
+    return [float(x) for x in xs]
+
+
+def goog_spy_returns():
+    goog = pd.read_csv(os.path.join(DATA, "GOOG.csv"), index_col=0)["Close"]
+    spy = pd.read_csv(os.path.join(DATA, "spy_prices.csv"), index_col=0)["SPY"]
+    joined = pd.concat([goog, spy], axis=1, join="inner")
+    joined.columns = ["GOOG", "SPY"]
+    r = joined.pct_change(fill_method=None).iloc[1:]
+    return r["GOOG"], r["SPY"]
+
+
+def top_drawdowns(returns, top):
+    """pyfolio's get_top_drawdowns algorithm (pyfolio is not installable here), by index position."""
+    cum = np.cumprod(1 + returns.values)
+    peak = np.maximum.accumulate(cum)
+    under = pd.Series(cum / peak - 1)
+    out = []
+    for _ in range(top):
+        if len(under) == 0 or under.min() == 0:
+            break
+        valley = int(under.idxmin())
+        before = under.loc[:valley]
+        p = int(before[before == 0].index[-1])
+        after = under.loc[valley:]
+        rec = after[after == 0]
+        r = int(rec.index[0]) if len(rec) else None
+        out.append({"peak": p, "valley": valley, "recovery": r, "depth": float(under[valley])})
+        if r is None:
+            under = under.loc[: p - 1]
+        else:
+            under = pd.concat([under.loc[: p - 1], under.loc[r + 1 :]])
+    return out
+
+
+def metrics():
+    import empyrical as ep
+    import quantstats as qs
+
+    r, b = goog_spy_returns()
+    rv, bv = r.values, b.values
+    rf = 0.0001  # per-period risk-free rate used for the *RiskFree variants
+    alpha, beta = ep.alpha_beta(rv, bv, annualization=PPY)
+    alpha_rf, beta_rf = ep.alpha_beta(rv, bv, risk_free=rf, annualization=PPY)
+    nz = rv[rv != 0]
+    out = {
+        "source": "GOOG Close vs SPY on common dates, simple returns; empyrical-reloaded 0.7.1, quantstats 0.0.86",
+        "periodsPerYear": PPY,
+        "count": int(len(rv)),
+        "riskFree": rf,
+        "cumulativeReturn": float(ep.cum_returns_final(rv)),
+        "annualReturn": float(ep.annual_return(rv, annualization=PPY)),
+        "annualVolatility": float(ep.annual_volatility(rv, annualization=PPY)),
+        "sharpe": float(ep.sharpe_ratio(rv, annualization=PPY)),
+        "sharpeRiskFree": float(ep.sharpe_ratio(rv, risk_free=rf, annualization=PPY)),
+        "sortino": float(ep.sortino_ratio(rv, annualization=PPY)),
+        "sortinoRequired": float(ep.sortino_ratio(rv, required_return=rf, annualization=PPY)),
+        "downsideRisk": float(ep.downside_risk(rv, annualization=PPY)),
+        "calmar": float(ep.calmar_ratio(rv, annualization=PPY)),
+        "omega": float(ep.omega_ratio(rv, annualization=PPY)),
+        "omegaRequired": float(ep.omega_ratio(rv, required_return=0.05, annualization=PPY)),
+        "maxDrawdown": float(ep.max_drawdown(rv)),
+        "tailRatio": float(ep.tail_ratio(rv)),
+        "stability": float(ep.stability_of_timeseries(rv)),
+        "alpha": float(alpha),
+        "beta": float(beta),
+        "alphaRiskFree": float(alpha_rf),
+        "betaRiskFree": float(beta_rf),
+        "informationRatio": float(ep.excess_sharpe(rv, bv)),
+        "quantstatsInformationRatio": float(qs.stats.information_ratio(r, b, prepare_returns=False)),
+        # quantstats: pandas' adjusted (sample) skewness and excess kurtosis
+        "skew": float(qs.stats.skew(r, prepare_returns=False)),
+        "kurtosis": float(qs.stats.kurtosis(r, prepare_returns=False)),
+        "rollingWindow": WINDOW,
+        "rollingSharpe": floats(ep.roll_sharpe_ratio(rv, window=WINDOW, annualization=PPY)),
+        "rollingVolatility": floats(ep.roll_annual_volatility(rv, window=WINDOW, annualization=PPY)),
+        "rollingBeta": floats(ep.roll_beta(rv, bv, window=WINDOW)),
+        "drawdowns": top_drawdowns(r.reset_index(drop=True), 5),
+        # Trade statistics, each daily return taken as one trade's outcome (quantstats definitions).
+        "trades": {
+            "winRate": float(qs.stats.win_rate(r, prepare_returns=False)),
+            "profitFactor": float(qs.stats.profit_factor(r, prepare_returns=False)),
+            "averageWin": float(qs.stats.avg_win(r, prepare_returns=False)),
+            "averageLoss": float(qs.stats.avg_loss(r, prepare_returns=False)),
+            "payoffRatio": float(qs.stats.payoff_ratio(r, prepare_returns=False)),
+            "kelly": float(qs.stats.kelly_criterion(r, prepare_returns=False)),
+            # backtesting.py's SQN: sqrt(n) * mean / std (ddof=1) over all trades
+            "sqn": float(np.sqrt(len(rv)) * rv.mean() / rv.std(ddof=1)),
+            # mean outcome of the trades that won or lost (zero-P&L trades excluded, as in win rate)
+            "expectancy": float(nz.mean()),
+        },
+    }
+    write("metrics_goog_spy.json", out)
+
+
+if __name__ == "__main__":
+    what = sys.argv[1:] or ["metrics", "portfolio"]
+    if "metrics" in what:
+        metrics()
+    if "portfolio" in what and "portfolio" in globals():
+        globals()["portfolio"]()

@@ -15,6 +15,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "BourseCore", targets: ["BourseCore"]),
+        .library(name: "BourseData", targets: ["BourseData"]),
+        .library(name: "BourseSQLite", targets: ["BourseSQLite"]),
         .executable(name: "bourse", targets: ["bourse"]),
     ],
     dependencies: [
@@ -22,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: Core
@@ -39,11 +42,43 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Data
+        .target(
+            name: "BourseData",
+            dependencies: ["BourseCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BourseSQLite",
+            dependencies: ["BourseCore", "BourseData", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseDataTests",
+            dependencies: ["BourseCore", "BourseData"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseSQLiteTests",
+            dependencies: ["BourseCore", "BourseData", "BourseSQLite"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "DataBenchmarks",
+            dependencies: [
+                "BourseCore", "BourseData", "BourseSQLite",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/DataBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "bourse",
             dependencies: [
-                "BourseCore",
+                "BourseCore", "BourseData", "BourseSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -18,12 +18,15 @@ let package = Package(
         .library(name: "BourseIndicators", targets: ["BourseIndicators"]),
         .executable(name: "bourse", targets: ["bourse"]),
         .library(name: "BourseAnalytics", targets: ["BourseAnalytics"]),
+        .library(name: "BourseData", targets: ["BourseData"]),
+        .library(name: "BourseSQLite", targets: ["BourseSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: Core
@@ -92,11 +95,43 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
+        // MARK: Data
+        .target(
+            name: "BourseData",
+            dependencies: ["BourseCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BourseSQLite",
+            dependencies: ["BourseCore", "BourseData", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseDataTests",
+            dependencies: ["BourseCore", "BourseData"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseSQLiteTests",
+            dependencies: ["BourseCore", "BourseData", "BourseSQLite"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "DataBenchmarks",
+            dependencies: [
+                "BourseCore", "BourseData", "BourseSQLite",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/DataBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "bourse",
             dependencies: [
-                "BourseCore",
+                "BourseCore", "BourseData", "BourseSQLite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -24,9 +24,16 @@ public enum BarCSVImporter {
         try importWithExtra(data: data, fileName: fileName, layout: layout, options: options).0
     }
 
+    /// Imports, leaving out rows whose field `skippingEmptyColumn` is empty (wide tables).
+    static func importBars(
+        data: Data, fileName: String, layout: CSVBarLayout, options: BarImportOptions, skippingEmptyColumn: Int
+    ) throws(DataImportError) -> BarImport {
+        try importWithExtra(data: data, fileName: fileName, layout: layout, options: options, skipEmpty: skippingEmptyColumn).0
+    }
+
     /// The import and the extra price column (aligned with the series rows).
     static func importWithExtra(
-        data: Data, fileName: String, layout: CSVBarLayout, options: BarImportOptions
+        data: Data, fileName: String, layout: CSVBarLayout, options: BarImportOptions, skipEmpty: Int? = nil
     ) throws(DataImportError) -> (BarImport, extra: [Int64]) {
         try DataFile.withBase(data) { (base, count) throws(DataImportError) in
             var scanner = CSVScanner(base: base, count: count, delimiter: layout.delimiter, commentByte: layout.commentByte)
@@ -63,6 +70,7 @@ public enum BarCSVImporter {
                 }
                 let s = scanner.starts
                 let e = scanner.ends
+                if let skipEmpty, s[skipEmpty] == e[skipEmpty] { continue }
                 builder.append(
                     line: scanner.line, base: base, timestamp: (s[columns.ts], e[columns.ts]),
                     prices: ((s[columns.o], e[columns.o]), (s[columns.h], e[columns.h]), (s[columns.l], e[columns.l]), (s[columns.c], e[columns.c])),

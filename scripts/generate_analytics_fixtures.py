@@ -122,6 +122,96 @@ def metrics():
     write("metrics_goog_spy.json", out)
 
 
+SECTORS = {
+    "GOOG": "tech", "AAPL": "tech", "FB": "tech", "BABA": "tech", "AMZN": "tech", "AMD": "tech", "MA": "tech",
+    "GE": "industrial", "GM": "industrial", "XOM": "energy", "RRC": "energy",
+    "WMT": "consumer", "UAA": "consumer", "SHLD": "consumer", "BBY": "consumer", "SBUX": "consumer",
+    "BAC": "financial", "JPM": "financial", "T": "telecom", "PFE": "health",
+}
+SECTOR_LOWER = {"energy": 0.1, "financial": 0.05}
+SECTOR_UPPER = {"tech": 0.3, "consumer": 0.25}
+
+
+def portfolio():
+    import warnings
+
+    from pypfopt import EfficientFrontier
+    from pypfopt import expected_returns as er
+    from pypfopt import risk_models as rm
+
+    warnings.filterwarnings("ignore")
+    prices = pd.read_csv(os.path.join(DATA, "stock_prices_20.csv"), index_col=0)
+    assets = list(prices.columns)
+    mu = er.mean_historical_return(prices)
+    S = rm.sample_cov(prices)
+
+    def vec(x):
+        return floats(np.asarray(x, dtype=float).ravel())
+
+    def mat(m):
+        return [floats(row) for row in np.asarray(m, dtype=float)]
+
+    lw = rm.CovarianceShrinkage(prices)
+    models = {
+        "assets": assets,
+        "meanHistoricalCompounded": vec(mu),
+        "meanHistoricalArithmetic": vec(er.mean_historical_return(prices, compounding=False)),
+        "emaCompounded": vec(er.ema_historical_return(prices)),
+        "emaArithmetic": vec(er.ema_historical_return(prices, compounding=False, span=250)),
+        "sampleCovariance": mat(S),
+        "exponentialCovariance": mat(rm.exp_cov(prices)),
+        "semicovariance": mat(rm.semicovariance(prices)),
+        "ledoitWolf": mat(lw.ledoit_wolf()),
+        "ledoitWolfShrinkage": float(lw.delta),
+    }
+    write("risk_models_stock_prices_20.json", models)
+
+    per_asset = [(0.0, 0.1)] * 10 + [(0.01, 0.3)] * 10
+
+    def run(name, method, bounds=(0, 1), sectors=False, rf=0.0, **kw):
+        ef = EfficientFrontier(mu, S, weight_bounds=bounds)
+        if sectors:
+            ef.add_sector_constraints(SECTORS, SECTOR_LOWER, SECTOR_UPPER)
+        getattr(ef, method)(**kw)
+        ret, vol, sharpe = ef.portfolio_performance(risk_free_rate=rf)
+        return {
+            "name": name, "method": method,
+            "bounds": [list(map(float, b)) for b in bounds] if isinstance(bounds, list) else [list(map(float, bounds))] * len(assets),
+            "sectors": sectors, "riskFreeRate": rf, "arguments": {k: float(v) for k, v in kw.items()},
+            "weights": vec(ef.weights), "expectedReturn": float(ret), "volatility": float(vol), "sharpe": float(sharpe),
+        }
+
+    cases = []
+    for label, bounds in [("longOnly", (0, 1)), ("longShort", (-1, 1)), ("perAsset", per_asset)]:
+        cases.append(run(f"{label}-minVolatility", "min_volatility", bounds))
+        cases.append(run(f"{label}-maxSharpe", "max_sharpe", bounds, rf=0.02, risk_free_rate=0.02))
+        cases.append(run(f"{label}-efficientReturn", "efficient_return", bounds, target_return=0.25))
+        cases.append(run(f"{label}-efficientRisk", "efficient_risk", bounds, target_volatility=0.2))
+    cases.append(run("sectors-minVolatility", "min_volatility", sectors=True))
+    cases.append(run("sectors-maxSharpe", "max_sharpe", sectors=True, rf=0.02, risk_free_rate=0.02))
+    cases.append(run("sectors-efficientReturn", "efficient_return", sectors=True, target_return=0.2))
+    cases.append(run("sectors-efficientRisk", "efficient_risk", sectors=True, target_volatility=0.18))
+
+    # Frontier: efficient-return portfolios at evenly spaced targets between the minimum-volatility
+    # return and the maximum attainable return, the last excluded (as EfficientFrontier.frontier).
+    ef = EfficientFrontier(mu, S)
+    top = ef._max_return()
+    ef = EfficientFrontier(mu, S)
+    ef.min_volatility()
+    start = ef.portfolio_performance()[0]
+    count = 5
+    frontier = []
+    for k in range(1, count):
+        target = start + (top - start) * k / count
+        frontier.append(run(f"frontier-{k}", "efficient_return", target_return=target))
+    sector_names = sorted(set(SECTORS.values()))
+    write("optimizers_stock_prices_20.json", {
+        "assets": assets, "sectors": [SECTORS[a] for a in assets], "sectorNames": sector_names,
+        "sectorLower": SECTOR_LOWER, "sectorUpper": SECTOR_UPPER,
+        "cases": cases, "frontierCount": count, "frontier": frontier, "maxReturn": float(top),
+    })
+
+
 if __name__ == "__main__":
     what = sys.argv[1:] or ["metrics", "portfolio"]
     if "metrics" in what:

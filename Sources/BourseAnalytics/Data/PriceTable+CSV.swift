@@ -5,6 +5,11 @@ public struct PriceTableParseError: Error, Equatable, Sendable, CustomStringConv
     /// What is wrong.
     public let reason: String
 
+    public init(line: Int, reason: String) {
+        self.line = line
+        self.reason = reason
+    }
+
     public var description: String { "line \(line): \(reason)" }
 }
 

@@ -37,6 +37,13 @@ public struct Matrix: Equatable, Sendable {
         self.elements = elements
     }
 
+    /// A matrix from row-major elements whose count the caller guarantees.
+    init(uncheckedRows rows: Int, columns: Int, elements: [Double]) {
+        self.rows = rows
+        self.columns = columns
+        self.elements = elements
+    }
+
     /// A matrix from an array of equally long rows.
     public init(rowArrays: [[Double]]) throws(LinearAlgebraError) {
         let columns = rowArrays.first?.count ?? 0

@@ -71,4 +71,21 @@ enum Descriptive {
         let c = covariance(x[...], y[...])
         return c * c / (covariance(x[...], x[...]) * covariance(y[...], y[...]))
     }
+
+    /// pandas' adjusted `ewm(...).mean()` at the last of `count` observations: `Σ w x / Σ w` with
+    /// `w = decay^(count − 1 − t)` over the observations whose value is not NaN.
+    static func exponentiallyWeightedMean(count: Int, decay: Double, value: (Int) -> Double) -> Double {
+        var weighted = 0.0
+        var weights = 0.0
+        var w = 1.0
+        for t in stride(from: count - 1, through: 0, by: -1) {
+            let x = value(t)
+            if !x.isNaN {
+                weighted += w * x
+                weights += w
+            }
+            w *= decay
+        }
+        return weighted / weights
+    }
 }

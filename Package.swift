@@ -15,6 +15,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "BourseCore", targets: ["BourseCore"]),
+        .library(name: "BourseEngine", targets: ["BourseEngine"]),
+        .library(name: "BourseStrategies", targets: ["BourseStrategies"]),
         .library(name: "BourseIndicators", targets: ["BourseIndicators"]),
         .executable(name: "bourse", targets: ["bourse"]),
         .library(name: "BourseAnalytics", targets: ["BourseAnalytics"]),
@@ -42,6 +44,42 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
+        ),
+
+        // MARK: Engine
+        .target(
+            name: "BourseEngine",
+            dependencies: [
+                "BourseCore", "BourseIndicators", "BourseAnalytics", "BourseData",
+                .product(name: "Collections", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BourseStrategies",
+            dependencies: ["BourseCore", "BourseEngine", "BourseIndicators"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseEngineTests",
+            dependencies: ["BourseCore", "BourseEngine", "BourseData", "BourseIndicators", "BourseStrategies"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseStrategiesTests",
+            dependencies: ["BourseCore", "BourseEngine", "BourseData", "BourseStrategies"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: [
+                "BourseCore", "BourseEngine", "BourseData", "BourseStrategies",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/EngineBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
         // MARK: Indicators

@@ -1,5 +1,5 @@
 /// Rolling Pearson correlation of two series (TA-Lib `CORREL`, default 30); 0 when
-/// either variance term is below 1e-8 (TA-Lib's rule). Lookback `period − 1`.
+/// either series is constant over the window. Lookback `period − 1`.
 /// - Complexity: O(1) per update, allocation-free.
 public struct Correlation: Indicator, Sendable {
     @usableFromInline var window: PairWindow
@@ -23,7 +23,7 @@ public struct Correlation: Indicator, Sendable {
         let p = Double(window.period)
         let w = window
         let denominator = (w.sumXX - ((w.sumX * w.sumX) / p)) * (w.sumYY - ((w.sumY * w.sumY) / p))
-        current = taIsZeroOrNegative(denominator) ? 0.0 : (w.sumXY - ((w.sumX * w.sumY) / p)) / denominator.squareRoot()
+        current = denominator <= 0 ? 0.0 : (w.sumXY - ((w.sumX * w.sumY) / p)) / denominator.squareRoot()
     }
 
     public mutating func reset() {

@@ -1,6 +1,5 @@
 /// Rolling population standard deviation times `deviations` (TA-Lib `STDDEV`,
-/// default 5 and 1): `√VAR · deviations`, 0 when the variance is below 1e-8
-/// (TA-Lib's `TA_IS_ZERO_OR_NEG`). Lookback `period − 1`.
+/// default 5 and 1): `√VAR · deviations`, 0 when rounding makes the variance ≤ 0. Lookback `period − 1`.
 /// - Complexity: O(1) per update, allocation-free.
 public struct StandardDeviation: Indicator, Sendable {
     public let deviations: Double
@@ -25,7 +24,7 @@ public struct StandardDeviation: Indicator, Sendable {
         moments.update(x)
         guard moments.isReady else { return }
         let variance = moments.variance
-        current = taIsZeroOrNegative(variance) ? 0.0 : variance.squareRoot() * deviations
+        current = variance > 0 ? variance.squareRoot() * deviations : 0.0
     }
 
     public mutating func reset() {

@@ -1,9 +1,10 @@
 /// Rolling population variance (TA-Lib `VAR`, default 5): `E[x²] − E[x]²` over the
 /// last `period` values. Lookback `period − 1`.
 ///
-/// The rolling variance of the statistics set. The one-pass formula is TA-Lib's; it
-/// loses precision when the variance is tiny relative to the squared mean.
-/// - Complexity: O(1) per update, allocation-free.
+/// The rolling variance of the statistics set, computed on deviations from a
+/// periodically re-centred reference, so it keeps its digits when the variance is tiny
+/// relative to the squared mean (EUR/USD hourly closes).
+/// - Complexity: amortized O(1) per update, allocation-free.
 public struct Variance: Indicator, Sendable {
     @usableFromInline var moments: RollingMoments
     @usableFromInline var current = Double.nan

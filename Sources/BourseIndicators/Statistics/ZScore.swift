@@ -1,8 +1,8 @@
 /// Rolling z-score (TA-Lib has none): `(x − mean) / σ` over the last `period` values,
 /// σ the population standard deviation. Lookback `period − 1`.
 ///
-/// When the window's variance is zero up to rounding (`E[x²] − E[x]² ≤ 1e-12·E[x²]`,
-/// where the one-pass formula can no longer tell it from noise) the z-score is 0.
+/// When the window's variance is zero up to rounding (variance ≤ 1e-12·mean², below
+/// what the arithmetic can tell from noise) the z-score is 0.
 /// - Complexity: O(1) per update, allocation-free.
 public struct ZScore: Indicator, Sendable {
     @usableFromInline var moments: RollingMoments
@@ -24,7 +24,8 @@ public struct ZScore: Indicator, Sendable {
         moments.update(x)
         guard moments.isReady else { return }
         let variance = moments.variance
-        current = variance > 1e-12 * moments.meanOfSquares ? (x - moments.mean) / variance.squareRoot() : 0.0
+        let mean = moments.mean
+        current = variance > 1e-12 * mean * mean ? (x - mean) / variance.squareRoot() : 0.0
     }
 
     public mutating func reset() {

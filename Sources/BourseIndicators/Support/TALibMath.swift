@@ -2,10 +2,6 @@
 @inlinable
 func taIsZero(_ v: Double) -> Bool { -0.00000001 < v && v < 0.00000001 }
 
-/// TA-Lib's `TA_IS_ZERO_OR_NEG`: `v < 1e-8`.
-@inlinable
-func taIsZeroOrNegative(_ v: Double) -> Bool { v < 0.00000001 }
-
 /// TA-Lib's `TRUE_RANGE` macro: the greatest of `high − low`, `|high − previous close|`,
 /// `|low − previous close|`, evaluated in that order.
 @inlinable

@@ -1,6 +1,6 @@
 /// Bollinger Bands (TA-Lib `BBANDS` with its default SMA, default 5, 2, 2):
 /// `middle = SMA`, `upper/lower = middle ± deviations · σ`, σ the population standard
-/// deviation (0 when its variance is below 1e-8, as in TA-Lib). Lookback `period − 1`.
+/// deviation (0 when rounding makes the variance ≤ 0). Lookback `period − 1`.
 /// - Complexity: O(1) per update, allocation-free.
 public struct BollingerBands: Indicator, Sendable {
     /// The three bands.
@@ -42,8 +42,8 @@ public struct BollingerBands: Indicator, Sendable {
         moments.update(x)
         guard moments.isReady else { return }
         let middle = moments.mean
-        let variance = moments.meanOfSquares - middle * middle
-        let sigma = taIsZeroOrNegative(variance) ? 0.0 : variance.squareRoot()
+        let variance = moments.variance
+        let sigma = variance > 0 ? variance.squareRoot() : 0.0
         current = Value(upper: middle + sigma * deviationsUp, middle: middle, lower: middle - sigma * deviationsDown)
     }
 

@@ -1,5 +1,6 @@
 /// Money flow index (TA-Lib `MFI`, default 14): `100·positive / (positive + negative)`
-/// money flow (typical price × volume, signed by the typical price's change) over the
+/// money flow (typical price × volume, signed by the typical price's change; a change
+/// below 1e-8 in magnitude, i.e. rounding, counts as none, as TA-Lib ≥ 0.6 does) over the
 /// last `period` bars; 0 when the total flow is below 1 (TA-Lib's rule). Lookback `period`.
 /// - Complexity: O(1) per update, allocation-free.
 public struct MFI: Indicator, Sendable {
@@ -40,10 +41,12 @@ public struct MFI: Indicator, Sendable {
         let flow = typical * bar.volume
         var positive = 0.0
         var negative = 0.0
-        if change < 0 {
+        if taIsZero(change) {
+            // TA-Lib ≥ 0.6: a typical-price change below 1e-8 (rounding) counts as none.
+        } else if change < 0 {
             negative = flow
             negativeSum += flow
-        } else if change > 0 {
+        } else {
             positive = flow
             positiveSum += flow
         }

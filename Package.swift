@@ -141,7 +141,11 @@ let package = Package(
         ),
         .target(
             name: "BourseSQLite",
-            dependencies: ["BourseCore", "BourseData", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "BourseCore", "BourseData",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

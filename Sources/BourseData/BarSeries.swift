@@ -136,3 +136,10 @@ public struct BarSeries: Sendable, Hashable {
         return lo
     }
 }
+
+extension BarSeries {
+    /// Appends one row read back from a store (trusted: the store only holds checked rows).
+    package mutating func appendStored(_ timestamp: Int64, _ open: Int64, _ high: Int64, _ low: Int64, _ close: Int64, _ volume: Int64) {
+        appendRaw(timestamp: timestamp, open: open, high: high, low: low, close: close, volume: volume)
+    }
+}

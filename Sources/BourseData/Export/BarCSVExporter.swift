@@ -1,4 +1,4 @@
-public import BourseCore
+import BourseCore
 
 /// Writes a bar series as CSV: `timestamp,open,high,low,close,volume`, the timestamp
 /// being the bar's close time (`tsEvent`) in ISO-8601 UTC, values with exactly the

@@ -45,7 +45,7 @@ public enum BarCSVImporter {
             let headerLine = scanner.line
             let header = hasHeader ? (0..<scanner.fieldCount).map { scanner.text($0).trimmed.lowercased() } : []
             let columns = try resolve(layout: layout, header: header, fieldCount: scanner.fieldCount) { role, wanted throws(DataImportError) in
-                throw fail(headerLine, wanted, .missingColumn, "no \(role) column (looked for \(wanted))")
+                throw fail(headerLine, role, .missingColumn, "no \(role) column (looked for \(wanted))")
             }
             let expected = scanner.fieldCount
             let label = { (k: Int?) -> String in

@@ -69,15 +69,18 @@ struct ADMMState {
         }
     }
 
-    mutating func run() throws(AnalyticsError) -> Outcome {
-        try refactor()
+    /// Iterates until the residuals are below `tolerance` (relative), an infeasibility
+    /// certificate appears, or the iteration limit; can be called again to continue tighter.
+    mutating func run(tolerance: Double) throws(AnalyticsError) -> Outcome {
+        if factor == nil { try refactor() }
         let alpha = settings.alpha
         let sigma = settings.sigma
         let q = program.q
         let normQ = q.reduce(0) { max($0, abs($1)) }
         var previousY = y
-        for iteration in 1...settings.maxIterations {
-            iterations = iteration
+        while iterations < settings.maxIterations {
+            iterations += 1
+            let iteration = iterations
             var w = Vector(repeating: 0, count: m + n)
             for k in 0..<(m + n) { w[k] = rhoVector[k] * z[k] - y[k] }
             var rhs = transposedProduct(w)
@@ -104,7 +107,7 @@ struct ADMMState {
             for i in 0..<n { dual = max(dual, abs(px[i] + q[i] + aty[i])) }
             let primalScale = max(infinityNorm(ax), infinityNorm(z))
             let dualScale = max(infinityNorm(px), infinityNorm(aty), normQ)
-            let tol = settings.tolerance
+            let tol = tolerance
             if primal <= tol * (1 + primalScale) && dual <= tol * (1 + dualScale) { return .converged }
             if isInfeasibilityCertificate(zip(y, previousY).map { $0 - $1 }) { return .infeasible }
             if iteration % 50 == 0 {

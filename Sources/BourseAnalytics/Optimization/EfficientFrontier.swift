@@ -47,6 +47,10 @@ public struct EfficientFrontier: Sendable {
 
     var assetCount: Int { expectedReturns.count }
 
+    /// The smallest risk aversion used: small enough that `max μᵀw − γ wᵀΣw` lands on the
+    /// highest-return corner, large enough to keep the KKT systems well conditioned.
+    static let leastRiskAversion = 1e-6
+
     /// The minimum-variance portfolio.
     public func minVolatility() throws(AnalyticsError) -> PortfolioResult {
         try result(solveWeights(returnTarget: nil, riskAversion: nil))
@@ -61,18 +65,20 @@ public struct EfficientFrontier: Sendable {
     /// The portfolio of highest expected return whose volatility is at most `targetVolatility`.
     ///
     /// Solved through the equivalent family `max μᵀw − γ wᵀΣw`: the volatility falls as γ grows,
-    /// and γ is bisected (on a log scale) until the volatility meets the target to 1e-12.
+    /// and γ is bisected (on a log scale) until the volatility meets the target to 1e-12. A target
+    /// above the riskiest frontier portfolio's volatility returns that portfolio (`γ = 10⁻⁶`, the
+    /// highest-return portfolio when that is a unique corner, as it is with distinct returns).
     /// - Throws: `infeasible` if the target is below the minimum volatility.
     public func efficientRisk(targetVolatility: Double) throws(AnalyticsError) -> PortfolioResult {
         let least = try minVolatility()
         guard targetVolatility >= least.performance.volatility - 1e-12 else {
             throw .infeasible("target volatility \(targetVolatility) is below the minimum volatility \(least.performance.volatility)")
         }
-        var low = -30.0  // log γ: small γ → high risk
-        var high = 30.0
-        var best = try result(solveWeights(returnTarget: nil, riskAversion: pow(10, low)))
-        if best.performance.volatility <= targetVolatility { return best }
-        best = least
+        var low = log10(Self.leastRiskAversion)  // small γ → high risk
+        var high = 8.0
+        let riskiest = try result(solveWeights(returnTarget: nil, riskAversion: Self.leastRiskAversion))
+        if riskiest.performance.volatility <= targetVolatility { return riskiest }
+        var best = least
         for _ in 0..<200 {
             let mid = (low + high) / 2
             let candidate = try result(solveWeights(returnTarget: nil, riskAversion: pow(10, mid)))
@@ -153,7 +159,7 @@ public struct EfficientFrontier: Sendable {
     public func frontier(count: Int) throws(AnalyticsError) -> [PortfolioResult] {
         guard count >= 2 else { throw .invalidParameter("a frontier needs at least 2 points, got \(count)") }
         let first = try minVolatility()
-        let top = try result(solveWeights(returnTarget: nil, riskAversion: 1e-9)).performance.expectedReturn
+        let top = try result(solveWeights(returnTarget: nil, riskAversion: Self.leastRiskAversion)).performance.expectedReturn
         let start = first.performance.expectedReturn
         var points = [first]
         for k in 1..<count {

@@ -24,35 +24,43 @@ struct Polish {
         let scale = max(1, infinityNorm(program.q), infinityNorm(program.p.elements))
         let primalTolerance = tolerance * max(1, infinityNorm(x))
         let dualTolerance = tolerance * scale
-        for step in 1...60 {
+        // Primal–dual active-set steps change every violated constraint at once; if that has not
+        // settled after 20 steps (it can cycle on nearly linear problems), change only the most
+        // violated one per step.
+        for step in 1...(20 + 2 * (m + n)) {
             let (candidate, multipliers) = try solveKKT(active: active, lower: lower, upper: upper)
-            var changed = false
             let gx = m == 0 ? [] : (try? program.g.multiplied(by: candidate)) ?? []
             let gradient = try lagrangianGradient(candidate, multipliers: multipliers, active: active)
+            // Each violated condition: the constraint, its new state, and by how much it is violated.
+            var changes = [(k: Int, state: Side?, size: Double)]()
             for k in 0..<(m + n) {
-                let isEquality = lower[k] == upper[k]
                 let value = k < m ? gx[k] : candidate[k - m]
                 switch active[k] {
                 case nil:
                     if value < lower[k] - primalTolerance {
-                        active[k] = .lower
-                        changed = true
+                        changes.append((k, .lower, lower[k] - value))
                     } else if value > upper[k] + primalTolerance {
-                        active[k] = .upper
-                        changed = true
+                        changes.append((k, .upper, value - upper[k]))
                     }
-                case .some(let side) where !isEquality:
-                    // Row multiplier λ (k < m), or minus the gradient's sign for a fixed variable.
+                case .some(let side) where lower[k] != upper[k]:
+                    // Row multiplier λ (k < m), or minus the gradient for a fixed variable:
+                    // must be ≤ 0 at a lower bound and ≥ 0 at an upper bound.
                     let signed = k < m ? multipliers[k] : -gradient[k - m]
-                    if (side == .lower && signed > dualTolerance) || (side == .upper && signed < -dualTolerance) {
-                        active[k] = nil
-                        changed = true
+                    if side == .lower && signed > dualTolerance {
+                        changes.append((k, nil, signed))
+                    } else if side == .upper && signed < -dualTolerance {
+                        changes.append((k, nil, -signed))
                     }
                 default:
                     break
                 }
             }
-            if !changed { return (candidate, step) }
+            if changes.isEmpty { return (candidate, step) }
+            if step <= 20 {
+                for change in changes { active[change.k] = change.state }
+            } else if let worst = changes.max(by: { $0.size < $1.size }) {
+                active[worst.k] = worst.state
+            }
         }
         return nil
     }

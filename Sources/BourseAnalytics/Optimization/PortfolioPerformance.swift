@@ -25,4 +25,10 @@ public struct PortfolioResult: Sendable, Equatable {
     public let weights: Vector
     /// Their performance (Sharpe with the risk-free rate given to the optimizer, else 0).
     public let performance: PortfolioPerformance
+
+    /// Pairs weights with their performance.
+    public init(weights: Vector, performance: PortfolioPerformance) {
+        self.weights = weights
+        self.performance = performance
+    }
 }

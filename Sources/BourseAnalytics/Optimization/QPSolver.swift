@@ -16,7 +16,8 @@ public struct QPSolver: Sendable {
     public struct Settings: Sendable {
         /// Upper limit of ADMM iterations.
         public var maxIterations = 20_000
-        /// ADMM stops when residuals are below `tolerance · (1 + scale)`.
+        /// ADMM first stops when residuals are below `tolerance · (1 + scale)`; if the polish
+        /// fails from that point, ADMM continues with the tolerance divided by 100 (up to 3 times).
         public var tolerance = 1e-7
         /// KKT check of the polished solution: feasibility and multiplier signs.
         public var polishTolerance = 1e-9
@@ -41,16 +42,21 @@ public struct QPSolver: Sendable {
     ///   `notConverged` when no verified optimum was found.
     public func solve(_ program: QuadraticProgram) throws(AnalyticsError) -> QPSolution {
         var admm = ADMMState(program: program, settings: settings)
-        let outcome = try admm.run()
-        if case .infeasible = outcome {
-            throw .infeasible("the constraints admit no solution (primal infeasibility certificate)")
-        }
-        if let polished = try Polish(program: program, tolerance: settings.polishTolerance)
-            .run(x: admm.x, z: admm.z, y: admm.y)
-        {
-            return QPSolution(
-                x: polished.x, objective: program.objective(polished.x), iterations: admm.iterations,
-                polishSteps: polished.steps)
+        let polish = Polish(program: program, tolerance: settings.polishTolerance)
+        var tolerance = settings.tolerance
+        var outcome = ADMMState.Outcome.iterationLimit
+        // Polish from ADMM's active set; if that guess was too rough, continue ADMM tighter.
+        for _ in 0..<4 {
+            outcome = try admm.run(tolerance: tolerance)
+            if case .infeasible = outcome {
+                throw .infeasible("the constraints admit no solution (primal infeasibility certificate)")
+            }
+            if let polished = try polish.run(x: admm.x, z: admm.z, y: admm.y) {
+                return QPSolution(
+                    x: polished.x, objective: program.objective(polished.x), iterations: admm.iterations,
+                    polishSteps: polished.steps)
+            }
+            tolerance *= 0.01
         }
         throw .notConverged(
             "active-set polish failed after \(admm.iterations) ADMM iterations (outcome \(outcome))")

@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "BourseAnalytics", targets: ["BourseAnalytics"]),
         .library(name: "BourseData", targets: ["BourseData"]),
         .library(name: "BourseSQLite", targets: ["BourseSQLite"]),
+        .library(name: "BourseConfiguration", targets: ["BourseConfiguration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -29,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: Core
@@ -169,11 +171,32 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
+        // MARK: Platform
+        .target(
+            name: "BourseConfiguration",
+            dependencies: [
+                "BourseCore",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseConfigurationTests",
+            dependencies: ["BourseConfiguration", "BourseCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "bourseTests",
+            dependencies: ["bourse", "BourseConfiguration"],
+            swiftSettings: strictSettings
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "bourse",
             dependencies: [
-                "BourseCore", "BourseData", "BourseSQLite",
+                "BourseCore",
+                "BourseConfiguration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

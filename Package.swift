@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "BourseCore", targets: ["BourseCore"]),
+        .library(name: "BourseExecution", targets: ["BourseExecution"]),
         .executable(name: "bourse", targets: ["bourse"]),
     ],
     dependencies: [
@@ -37,6 +38,33 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
+        ),
+
+        // MARK: Execution
+        .target(
+            name: "BourseExecution",
+            dependencies: ["BourseCore", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseExecutionTests",
+            dependencies: [
+                "BourseCore",
+                "BourseExecution",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ExecutionBenchmarks",
+            dependencies: [
+                "BourseCore",
+                "BourseExecution",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ExecutionBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
         // MARK: CLI

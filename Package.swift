@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "BourseData", targets: ["BourseData"]),
         .library(name: "BourseSQLite", targets: ["BourseSQLite"]),
         .library(name: "BourseConfiguration", targets: ["BourseConfiguration"]),
+        .library(name: "BourseExecution", targets: ["BourseExecution"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
@@ -189,6 +190,33 @@ let package = Package(
             name: "bourseTests",
             dependencies: ["bourse", "BourseConfiguration"],
             swiftSettings: strictSettings
+        ),
+
+        // MARK: Execution
+        .target(
+            name: "BourseExecution",
+            dependencies: ["BourseCore", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseExecutionTests",
+            dependencies: [
+                "BourseCore",
+                "BourseExecution",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ExecutionBenchmarks",
+            dependencies: [
+                "BourseCore",
+                "BourseExecution",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ExecutionBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
         // MARK: CLI

@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "BourseEngine",
             dependencies: [
-                "BourseCore", "BourseIndicators", "BourseAnalytics", "BourseData",
+                "BourseCore", "BourseIndicators", "BourseAnalytics", "BourseData", "BourseExecution",
                 .product(name: "Collections", package: "swift-collections"),
             ],
             swiftSettings: strictSettings
@@ -225,6 +225,7 @@ let package = Package(
             dependencies: [
                 "BourseCore",
                 "BourseConfiguration",
+                "BourseData", "BourseEngine", "BourseStrategies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

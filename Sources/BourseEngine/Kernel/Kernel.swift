@@ -166,7 +166,9 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         switch command {
         case .submit(let order): try reject(order, reason: reason, denied: true)
         case .submitBracket(let bracket): for order in bracket.orders { try reject(order, reason: reason, denied: true) }
-        case .submitSized(let order): context.log("risk denied sized order \(order.clientOrderID): \(reason)", level: .warning)
+        case .submitSized(let order):
+            context.pendingSized.removeAll { $0.0 == order.clientOrderID }
+            context.log("risk denied sized order \(order.clientOrderID): \(reason)", level: .warning)
         case .modify(let m): context.log("risk denied modify of \(m.clientOrderID): \(reason)", level: .warning)
         case .cancel(let id): context.log("risk denied cancel of \(id): \(reason)", level: .warning)
         }
@@ -182,6 +184,7 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
             try submit(bracket.entry)
         case .submitSized(let order):
             guard let index = portfolio.index(of: order.instrumentID) else {
+                context.pendingSized.removeAll { $0.0 == order.clientOrderID }
                 context.log("sized order \(order.clientOrderID): unknown instrument \(order.instrumentID)", level: .error)
                 return
             }
@@ -331,6 +334,7 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         venue.pendingSized[index].removeAll(keepingCapacity: true)
         let instrument = portfolio.instruments[index]
         for sized in waiting {
+            context.pendingSized.removeAll { $0.0 == sized.clientOrderID }
             let fraction: Double
             switch sized.sizing {
             case .allAvailableFunds: fraction = 1

@@ -25,6 +25,8 @@ public final class StrategyContext {
     var indicators: [(BarType, RegisteredIndicator)] = []
     /// Set when subscriptions or indicators change, so the kernel rebuilds its tables.
     var routingChanged = true
+    /// Sized market orders not yet filled (they have no ``Order`` until their fill).
+    var pendingSized: [(ClientOrderID, InstrumentID)] = []
     /// The strategy's log lines.
     public private(set) var logs: [LogLine] = []
 
@@ -187,6 +189,7 @@ public final class StrategyContext {
     @discardableResult
     public func submitMarket(_ instrument: InstrumentID, _ side: OrderSide, sizing: OrderSizing) -> ClientOrderID {
         let id = orders.nextClientOrderID()
+        pendingSized.append((id, instrument))
         commands.append(
             .submitSized(
                 SizedMarketOrder(
@@ -210,6 +213,11 @@ public final class StrategyContext {
 
     /// Cancels a working order.
     public func cancel(_ order: ClientOrderID) { commands.append(.cancel(order)) }
+
+    /// Whether an order of `instrument` is working, or a sized market order waits for its fill.
+    public func hasOpenOrders(_ instrument: InstrumentID) -> Bool {
+        pendingSized.contains { $0.1 == instrument } || orders.openOrders.contains { $0.instrumentID == instrument }
+    }
 
     /// Cancels every open order of `instrument` (all instruments when `nil`).
     public func cancelAll(_ instrument: InstrumentID? = nil) {

@@ -65,7 +65,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BourseEngineTests",
-            dependencies: ["BourseCore", "BourseEngine", "BourseData", "BourseIndicators", "BourseStrategies"],
+            dependencies: [
+                "BourseCore", "BourseEngine", "BourseData", "BourseIndicators", "BourseStrategies",
+                .product(name: "Collections", package: "swift-collections"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

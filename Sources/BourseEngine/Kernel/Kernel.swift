@@ -178,6 +178,7 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         switch command {
         case .submit(let order): try submit(order)
         case .submitBracket(let bracket):
+            try orders.add(bracket.entry)
             try orders.add(bracket.takeProfit)
             try orders.add(bracket.stopLoss)
             venue.heldChildren[bracket.entry.clientOrderID] = [bracket.takeProfit.clientOrderID, bracket.stopLoss.clientOrderID]

@@ -6,7 +6,7 @@ public import BourseCore
 /// P&L is the position's realized P&L over the trip, net of every commission paid during it
 /// (a fill that flips the position charges its whole commission to the trip it closes).
 /// Return is P&L over the entry notional. MAE/MFE are the worst and best unrealized P&L
-/// seen at bar highs and lows while the trip was open.
+/// seen at bar highs and lows while the trip was open and at its closing fills.
 public struct RoundTrip: Sendable, Hashable, Codable {
     public let instrumentID: InstrumentID
     public let side: PositionSide

@@ -29,6 +29,7 @@ struct TradeTracker: Sendable {
             maxQuantity = max(maxQuantity, after.quantity.doubleValue)
             return nil
         }
+        observe(high: p, low: p, position: before)
         let held = before.quantity.doubleValue
         let closing = min(q, held)
         exitQuantity += closing

@@ -43,6 +43,7 @@ public struct DataEngine: Sendable {
     }
 
     public private(set) var streams: [Stream] = []
+    private var times: [[Int64]] = []
     private var heads: [Int] = []
     private var headTimes: [Int64] = []
 
@@ -66,9 +67,14 @@ public struct DataEngine: Sendable {
         }
         if mixed { throw .data("a tick stream must hold one instrument") }
         streams.append(stream)
+        if case .bars(let series) = stream { times.append(series.timestamps) } else { times.append((0..<stream.count).map(stream.ts)) }
         heads.append(0)
         headTimes.append(stream.count > 0 ? stream.ts(0) : .max)
     }
+
+    /// The timestamp of `row` in `stream`.
+    @inline(__always)
+    public func time(stream: Int, row: Int) -> Int64 { times[stream][row] }
 
     /// Total number of events.
     public var eventCount: Int { streams.reduce(0) { $0 + $1.count } }
@@ -83,7 +89,7 @@ public struct DataEngine: Sendable {
         guard !headTimes.isEmpty, headTimes[best] != .max else { return nil }
         let row = heads[best]
         heads[best] = row + 1
-        headTimes[best] = row + 1 < streams[best].count ? streams[best].ts(row + 1) : .max
+        headTimes[best] = row + 1 < times[best].count ? times[best][row + 1] : .max
         return (best, row)
     }
 }

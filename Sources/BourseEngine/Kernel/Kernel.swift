@@ -42,6 +42,9 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
     private var deliverStream: [Bool] = []
     private var indicatorsByStream: [[RegisteredIndicator]] = []
     private let streamInstrument: [Int]
+    /// The bar series of each stream (`nil` for tick streams), kept apart from the stream enum
+    /// so the hot loop does not copy enum payloads.
+    private let barSeries: [BarSeries?]
 
     /// A kernel over `data` with the given components.
     public init(
@@ -72,6 +75,7 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
             streamInstrument.append(index)
         }
         self.streamInstrument = streamInstrument
+        barSeries = data.streams.map { if case .bars(let series) = $0 { series } else { nil } }
         context = StrategyContext(
             strategyID: strategyID, instruments: instruments, barTypes: barTypes, portfolio: portfolio, orders: orders,
             clock: clock)
@@ -83,11 +87,15 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
     public func run() throws(EngineError) {
         try call { (s: inout S, c) throws in try s.onStart(c) }
         while let (stream, row) = data.next() {
-            let ts = data.streams[stream].ts(row)
+            let ts = data.time(stream: stream, row: row)
             if ts > clock.now.rawValue { try advanceClock(to: ts) }
             if context.routingChanged { rebuildRouting() }
+            if let series = barSeries[stream] {
+                try process(series: series, row: row, stream: stream)
+                continue
+            }
             switch data.streams[stream] {
-            case .bars(let series): try process(series: series, row: row, stream: stream)
+            case .bars: break
             case .quotes(let quotes):
                 let quote = quotes[row]
                 portfolio.mark(streamInstrument[stream], price: quote.mid)
@@ -126,7 +134,7 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         }
         portfolio.mark(index, price: close)
         if !portfolio.positions[index].isFlat {
-            trackers[index].observe(high: high.doubleValue, low: low.doubleValue, position: portfolio.positions[index])
+            trackers[index].observe(high: high.doubleValue, low: low.doubleValue)
         }
         let indicators = indicatorsByStream[stream]
         if deliverStream[stream] || !indicators.isEmpty {

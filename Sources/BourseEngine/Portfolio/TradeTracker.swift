@@ -13,9 +13,17 @@ struct TradeTracker: Sendable {
     private var realizedAtStart: Int64 = 0
     private var mae = 0.0
     private var mfe = 0.0
+    /// Average open price and open quantity of the position, cached at each fill (the
+    /// per-bar MAE/MFE update must not recompute them).
+    private var averagePrice = 0.0
+    private var openQuantity = 0.0
 
     /// Books a fill given the position before and after it; returns the trip it completed.
     mutating func record(fill: OrderFilled, before: Position, after: Position) -> RoundTrip? {
+        defer {
+            averagePrice = after.averageOpenPriceDouble ?? 0
+            openQuantity = after.quantity.doubleValue
+        }
         let q = fill.lastQuantity.doubleValue
         let p = fill.lastPrice.doubleValue
         if !open {
@@ -29,7 +37,7 @@ struct TradeTracker: Sendable {
             maxQuantity = max(maxQuantity, after.quantity.doubleValue)
             return nil
         }
-        observe(high: p, low: p, position: before)
+        observe(high: p, low: p)
         let held = before.quantity.doubleValue
         let closing = min(q, held)
         exitQuantity += closing
@@ -44,9 +52,9 @@ struct TradeTracker: Sendable {
 
     /// Updates MAE/MFE with a bar's extremes.
     @inline(__always)
-    mutating func observe(high: Double, low: Double, position: Position) {
-        guard open, let average = position.averageOpenPriceDouble else { return }
-        let q = position.quantity.doubleValue
+    mutating func observe(high: Double, low: Double) {
+        guard open else { return }
+        let (average, q) = (averagePrice, openQuantity)
         let (worst, best) = side == .long ? ((low - average) * q, (high - average) * q) : ((average - high) * q, (average - low) * q)
         mae = min(mae, worst)
         mfe = max(mfe, best)

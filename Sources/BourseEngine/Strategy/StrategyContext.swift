@@ -53,7 +53,9 @@ public final class StrategyContext {
     }
 
     /// A one-shot alert at `time`.
-    public func setAlert(name: String, at time: UnixNanos) throws(ClockError) { try clock.setTimeAlert(name: name, at: time) }
+    public func setAlert(name: String, at time: UnixNanos) throws(ClockError) {
+        try clock.setTimeAlert(name: name, at: time)
+    }
 
     /// Cancels a timer or alert.
     @discardableResult

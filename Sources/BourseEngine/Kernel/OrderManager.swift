@@ -8,7 +8,7 @@ public import OrderedCollections
 /// from 1 in creation order, so two runs of one configuration produce the same ids.
 public final class OrderManager {
     /// Every order, in creation order.
-    public private(set) var orders: OrderedDictionary<ClientOrderID, Order> = [:]
+    @exclusivity(unchecked) public private(set) var orders: OrderedDictionary<ClientOrderID, Order> = [:]
     private var nextClientOrder = 1
     private var nextVenueOrder = 1
     private var nextTrade = 1

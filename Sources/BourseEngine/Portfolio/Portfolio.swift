@@ -15,29 +15,30 @@ public import BourseCore
 /// Marking is O(1) per bar (only the bar's instrument changes). The equity curve keeps one
 /// point per timestamp (the last value at that time) and one per UTC day (the day's last point).
 public final class Portfolio {
+    // Owned by one single-threaded kernel: hot properties skip dynamic exclusivity checks.
     /// The settlement currency (every instrument is quoted in it).
     public let currency: Currency
     public let accountKind: AccountKind
     public let instruments: [Instrument]
     public let startingCash: Money
     /// Cash balance, raw.
-    public private(set) var cashRaw: Int64
+    @exclusivity(unchecked) public private(set) var cashRaw: Int64
     /// One position per instrument (netting), same order as ``instruments``.
-    public private(set) var positions: [Position]
+    @exclusivity(unchecked) public private(set) var positions: [Position]
     /// Signed position value at the last mark, raw, per instrument.
-    public private(set) var markValues: [Int64]
+    @exclusivity(unchecked) public private(set) var markValues: [Int64]
     /// Last mark price per instrument (`nil` before the first bar or fill).
-    public private(set) var lastPrices: [Price?]
-    private var markSum: Int64 = 0
-    private var exposureSum: Int64 = 0
+    @exclusivity(unchecked) public private(set) var lastPrices: [Price?]
+    @exclusivity(unchecked) private var markSum: Int64 = 0
+    @exclusivity(unchecked) private var exposureSum: Int64 = 0
     private let indexByID: [InstrumentID: Int]
 
     /// Equity curve: timestamps (ns), equity and gross exposure (raw), one point per timestamp.
-    public private(set) var curveTimes: [Int64] = []
-    public private(set) var curveEquity: [Int64] = []
-    public private(set) var curveExposure: [Int64] = []
+    @exclusivity(unchecked) public private(set) var curveTimes: [Int64] = []
+    @exclusivity(unchecked) public private(set) var curveEquity: [Int64] = []
+    @exclusivity(unchecked) public private(set) var curveExposure: [Int64] = []
     /// Indices into the curve of each UTC day's last point.
-    public private(set) var dailyIndices: [Int] = []
+    @exclusivity(unchecked) public private(set) var dailyIndices: [Int] = []
 
     /// A portfolio holding `startingCash`, flat in every instrument.
     public init(

@@ -17,11 +17,11 @@ public class RegisteredIndicator {
 /// ```
 public final class IndicatorRef<I: Indicator>: RegisteredIndicator {
     /// The indicator, updated through the bar it was registered on.
-    public private(set) var indicator: I
+    @exclusivity(unchecked) public private(set) var indicator: I
     /// The previous value (before the last update): crossovers compare it with ``value``.
-    public private(set) var previousValue: I.Output
+    @exclusivity(unchecked) public private(set) var previousValue: I.Output
     /// How many bars it has seen.
-    public private(set) var count = 0
+    @exclusivity(unchecked) public private(set) var count = 0
     private let input: (Bar) -> I.Input
 
     init(_ indicator: I, input: @escaping (Bar) -> I.Input) {

@@ -18,7 +18,7 @@ public final class StrategyContext {
     public let orders: OrderManager
     let clock: TestClock
 
-    var commands: [TradingCommand] = []
+    @exclusivity(unchecked) var commands: [TradingCommand] = []
     var subscribedBarTypes: [BarType] = []
     var subscribedQuotes: [InstrumentID] = []
     var subscribedTrades: [InstrumentID] = []

@@ -76,9 +76,15 @@ extension Indicator where Input == HLCV, Output == Double {
         high: [Double], low: [Double], close: [Double], volume: [Double] = []
     ) throws(IndicatorError) -> [Double] {
         try checkColumns(high: high, low: low, close: close, volume: volume)
-        let hasVolume = !volume.isEmpty
-        return column(count: close.count) {
-            HLCV(high: high[$0], low: low[$0], close: close[$0], volume: hasVolume ? volume[$0] : 0)
+        let volume = volume.isEmpty ? [Double](repeating: 0, count: close.count) : volume
+        return high.withUnsafeBufferPointer { h in
+            low.withUnsafeBufferPointer { l in
+                close.withUnsafeBufferPointer { c in
+                    volume.withUnsafeBufferPointer { v in
+                        column(count: c.count) { HLCV(high: h[$0], low: l[$0], close: c[$0], volume: v[$0]) }
+                    }
+                }
+            }
         }
     }
 }

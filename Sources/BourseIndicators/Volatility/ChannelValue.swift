@@ -7,7 +7,7 @@ public struct ChannelValue: Sendable, Hashable {
     @usableFromInline static let notReady = ChannelValue(upper: .nan, middle: .nan, lower: .nan)
 
     @inlinable
-    init(upper: Double, middle: Double, lower: Double) {
+    public init(upper: Double, middle: Double, lower: Double) {
         self.upper = upper
         self.middle = middle
         self.lower = lower

@@ -204,11 +204,37 @@ def portfolio():
     for k in range(1, count):
         target = start + (top - start) * k / count
         frontier.append(run(f"frontier-{k}", "efficient_return", target_return=target))
+    # HRP on complete rows of daily returns (no missing values), single linkage.
+    from pypfopt import HRPOpt
+    from pypfopt.black_litterman import BlackLittermanModel, market_implied_prior_returns
+
+    rets = er.returns_from_prices(prices).dropna()
+    hrp = HRPOpt(rets)
+    hw = hrp.optimize()
+    hret, hvol, hsharpe = hrp.portfolio_performance()
+    hrp_case = {"weights": [float(hw[a]) for a in assets], "expectedReturn": float(hret),
+                "volatility": float(hvol), "sharpe": float(hsharpe)}
+    # Black-Litterman: market-implied prior from illustrative caps, an absolute and a relative view.
+    caps = [float(10 + 5 * i) for i in range(len(assets))]
+    delta = 2.5
+    pi = market_implied_prior_returns(pd.Series(caps, index=assets), delta, S)
+    Pm = np.zeros((2, len(assets)))
+    Pm[0, assets.index("AAPL")] = 1
+    Pm[1, assets.index("JPM")] = 1
+    Pm[1, assets.index("BAC")] = -1
+    Q = np.array([0.10, 0.03])
+    bl_default = BlackLittermanModel(S, pi=pi, P=Pm, Q=Q)
+    bl_idz = BlackLittermanModel(S, pi=pi, P=Pm, Q=Q, omega="idzorek", view_confidences=[0.6, 0.3])
+    bl = {"caps": caps, "riskAversion": delta, "P": mat(Pm), "Q": vec(Q), "confidences": [0.6, 0.3],
+          "prior": vec(pi),
+          "defaultReturns": vec(bl_default.bl_returns()), "defaultCovariance": mat(bl_default.bl_cov()),
+          "idzorekReturns": vec(bl_idz.bl_returns()), "idzorekCovariance": mat(bl_idz.bl_cov())}
     sector_names = sorted(set(SECTORS.values()))
     write("optimizers_stock_prices_20.json", {
         "assets": assets, "sectors": [SECTORS[a] for a in assets], "sectorNames": sector_names,
         "sectorLower": SECTOR_LOWER, "sectorUpper": SECTOR_UPPER,
         "cases": cases, "frontierCount": count, "frontier": frontier, "maxReturn": float(top),
+        "hrp": hrp_case, "blackLitterman": bl,
     })
 
 

@@ -51,6 +51,7 @@ let package = Package(
             dependencies: [
                 "BourseCore",
                 "BourseExecution",
+                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings

@@ -104,7 +104,7 @@ extension SimulatedVenue {
     /// Validates and accepts (or rejects) an arriving order; returns its slot when accepted.
     private func admit(_ order: OrderInitialized, _ events: inout [OrderEvent]) -> Int? {
         let now = clock.now
-        guard let bookNumber = bookIndex[order.instrumentID] else {
+        guard let bookNumber = book(of: order.instrumentID) else {
             emitRejected(order, "instrument \(order.instrumentID) is not traded at \(venue)", &events)
             return nil
         }

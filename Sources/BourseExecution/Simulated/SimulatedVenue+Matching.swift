@@ -7,17 +7,21 @@ extension SimulatedVenue {
     /// type's documentation), then expires the orders whose time ran out by now.
     /// Bars of instruments the venue does not trade are ignored.
     public func process(bar: Bar, events: inout [OrderEvent]) {
-        deliverDueCommands(&events)
-        defer { expireOrders(before: clock.now, inclusive: true, &events) }
-        guard let index = bookIndex[bar.instrumentID] else { return }
+        if !inFlight.isEmpty { deliverDueCommands(&events) }
+        defer { if nextExpiry != nil { expireOrders(before: clock.now, inclusive: true, &events) } }
+        guard let index = book(of: bar.instrumentID) else { return }
         let p = books[index].instrument.pricePrecision
         guard let open = raw(bar.open, p), let high = raw(bar.high, p), let low = raw(bar.low, p),
             let close = raw(bar.close, p)
         else { return }
-        books[index].hasBars = true
-        books[index].volumeLeft = fillModel.grantedVolume(of: bar.volume, instrument: books[index].instrument)?.raw
-        if books[index].levelsStale { books[index].recomputeLevels(orders) }
-        if books[index].mayReach(low: low, high: high) {
+        let granted = fillModel.grantedVolume(of: bar.volume, instrument: books[index].instrument)?.raw
+        let reaches = books.withUnsafeMutableBufferPointer { books in
+            books[index].hasBars = true
+            books[index].volumeLeft = granted
+            if books[index].levelsStale { books[index].recomputeLevels(orders) }
+            return books[index].mayReach(low: low, high: high)
+        }
+        if reaches {
             matchPoint(index, bid: open, ask: open, kind: .open, previous: nil, &events)
             endFirstChance(index, afterOpen: true, &events)
             let (first, second) = high - open < open - low ? (high, low) : (low, high)
@@ -31,9 +35,9 @@ extension SimulatedVenue {
 
     /// Matches the working orders of the quote's instrument against the new top of book.
     public func process(quote: QuoteTick, events: inout [OrderEvent]) {
-        deliverDueCommands(&events)
-        defer { expireOrders(before: clock.now, inclusive: true, &events) }
-        guard let index = bookIndex[quote.instrumentID] else { return }
+        if !inFlight.isEmpty { deliverDueCommands(&events) }
+        defer { if nextExpiry != nil { expireOrders(before: clock.now, inclusive: true, &events) } }
+        guard let index = book(of: quote.instrumentID) else { return }
         let p = books[index].instrument.pricePrecision
         guard let bid = raw(quote.bid, p), let ask = raw(quote.ask, p) else { return }
         books[index].bid = bid
@@ -46,9 +50,9 @@ extension SimulatedVenue {
     /// Matches the working orders of the trade's instrument against the trade price; with a
     /// participation-limited fill model, at most its share of the trade's size fills.
     public func process(trade: TradeTick, events: inout [OrderEvent]) {
-        deliverDueCommands(&events)
-        defer { expireOrders(before: clock.now, inclusive: true, &events) }
-        guard let index = bookIndex[trade.instrumentID] else { return }
+        if !inFlight.isEmpty { deliverDueCommands(&events) }
+        defer { if nextExpiry != nil { expireOrders(before: clock.now, inclusive: true, &events) } }
+        guard let index = book(of: trade.instrumentID) else { return }
         let p = books[index].instrument.pricePrecision
         guard let price = raw(trade.price, p) else { return }
         books[index].last = price

@@ -181,3 +181,46 @@ struct TickAndContingencyTests {
         #expect(h.fills.map { "\($0.clientOrderID) \($0.lastPrice)" } == ["O-1 99.00", "O-2 100.50"])
     }
 }
+
+@Suite("Trailing stops")
+struct TrailingStopTests {
+    private func trailing(_ type: OrderType, _ side: OrderSide, _ offset: TrailingOffset) throws -> OrderInitialized {
+        try OrderInitialized(
+            clientOrderID: Fixture.id(1), strategyID: Fixture.strategy, instrumentID: Fixture.instrument.id, side: side,
+            type: type, quantity: Quantity(parsing: "10"), trailingOffset: offset, tsInit: Fixture.t0)
+    }
+
+    @Test func sellTrailingStopFollowsTheRiseAndFillsOnTheWayDown() throws {
+        let h = try Harness()
+        try h.submit(trailing(.trailingStopMarket, .sell, TrailingOffset(Price(parsing: "1.00"), type: .price)))
+        // Open nearer the low: 100 → 100 → 102 → 101.50; the trigger rises to 101.00.
+        try h.bar(1, "100.00", "102.00", "100.00", "101.50")
+        // Open nearer the high: 101.20 → 101.50 → 100.50: the trigger is hit at 101.00.
+        try h.bar(2, "101.20", "101.50", "100.50", "100.80")
+        #expect(h.log == [
+            "submitted O-1 +0m", "accepted O-1 +0m", "updated O-1 10 trigger 99.00 +1m", "updated O-1 10 trigger 101.00 +1m",
+            "triggered O-1 +2m", "filled O-1 10 @ 101.00 taker +2m",
+        ])
+        #expect(h.oms.unappliedEvents.isEmpty)
+    }
+
+    @Test func buyTrailingStopInTicksOnQuotes() throws {
+        let h = try Harness()
+        try h.quote(1, bid: "99.98", ask: "100.00")
+        try h.submit(trailing(.trailingStopMarket, .buy, TrailingOffset(Price(parsing: "5"), type: .ticks)))
+        try h.quote(2, bid: "99.88", ask: "99.90")
+        try h.quote(3, bid: "99.93", ask: "99.95")  // ask 99.95 = trigger: triggers
+        #expect(Array(h.log.suffix(5)) == [
+            "accepted O-1 +1s", "updated O-1 10 trigger 100.05 +1s", "updated O-1 10 trigger 99.95 +2s", "triggered O-1 +3s",
+            "filled O-1 10 @ 99.95 taker +3s",
+        ])
+    }
+
+    @Test func trailingStopLimitInBasisPointsSetsItsLimitFromTheTrigger() throws {
+        let h = try Harness()
+        try h.quote(1, bid: "100.00", ask: "100.02")
+        // 50 bps of 100.00 = 0.50 below the bid; limit 20 bps of the trigger (0.199 → 0.20) below it.
+        try h.submit(trailing(.trailingStopLimit, .sell, TrailingOffset(Price(parsing: "50"), limitOffset: Price(parsing: "20"), type: .basisPoints)))
+        #expect(h.log.last == "updated O-1 10 price 99.30 trigger 99.50 +1s")
+    }
+}

@@ -177,7 +177,6 @@ extension SimulatedVenue {
     /// The reason an order cannot be accepted, `nil` when it can.
     private func rejection(of order: OrderInitialized, book: InstrumentBook, now: UnixNanos) -> String? {
         let instrument = book.instrument
-        if order.type.isTrailing { return "trailing stop orders are not supported by the simulated venue" }
         do {
             try instrument.validate(quantity: order.quantity, price: order.price ?? order.triggerPrice)
             if let trigger = order.triggerPrice, order.price != nil {

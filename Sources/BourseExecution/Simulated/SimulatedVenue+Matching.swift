@@ -9,12 +9,12 @@ extension SimulatedVenue {
     public func process(bar: Bar, events: inout [OrderEvent]) {
         if !inFlight.isEmpty { deliverDueCommands(&events) }
         defer { if nextExpiry != nil { expireOrders(before: clock.now, inclusive: true, &events) } }
-        guard let index = book(of: bar.instrumentID) else { return }
-        let p = books[index].instrument.pricePrecision
+        guard let index = book(of: bar.barType.instrumentID) else { return }
+        let p = instrumentsByBook[index].pricePrecision
         guard let open = raw(bar.open, p), let high = raw(bar.high, p), let low = raw(bar.low, p),
             let close = raw(bar.close, p)
         else { return }
-        let granted = fillModel.grantedVolume(of: bar.volume, instrument: books[index].instrument)?.raw
+        let granted = fillModel.grantedVolume(of: bar.volume, instrument: instrumentsByBook[index])?.raw
         let reaches = books.withUnsafeMutableBufferPointer { books in
             books[index].hasBars = true
             books[index].volumeLeft = granted
@@ -38,7 +38,7 @@ extension SimulatedVenue {
         if !inFlight.isEmpty { deliverDueCommands(&events) }
         defer { if nextExpiry != nil { expireOrders(before: clock.now, inclusive: true, &events) } }
         guard let index = book(of: quote.instrumentID) else { return }
-        let p = books[index].instrument.pricePrecision
+        let p = instrumentsByBook[index].pricePrecision
         guard let bid = raw(quote.bid, p), let ask = raw(quote.ask, p) else { return }
         books[index].bid = bid
         books[index].ask = ask
@@ -53,10 +53,10 @@ extension SimulatedVenue {
         if !inFlight.isEmpty { deliverDueCommands(&events) }
         defer { if nextExpiry != nil { expireOrders(before: clock.now, inclusive: true, &events) } }
         guard let index = book(of: trade.instrumentID) else { return }
-        let p = books[index].instrument.pricePrecision
+        let p = instrumentsByBook[index].pricePrecision
         guard let price = raw(trade.price, p) else { return }
         books[index].last = price
-        books[index].volumeLeft = fillModel.grantedVolume(of: trade.size, instrument: books[index].instrument)?.raw
+        books[index].volumeLeft = fillModel.grantedVolume(of: trade.size, instrument: instrumentsByBook[index])?.raw
         matchPoint(index, bid: price, ask: price, kind: .tick, previous: nil, &events)
         endFirstChance(index, afterOpen: false, &events)
     }

@@ -40,6 +40,8 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
     let clock: any Clock
 
     var books: [InstrumentBook] = []
+    /// The instruments by book number (immutable: read on hot paths without exclusivity checks).
+    let instrumentsByBook: [Instrument]
     var bookIndex: [InstrumentID: Int] = [:]
     /// The last instrument looked up and its book (market data comes in long runs of one instrument).
     var lastLookup: (id: InstrumentID, book: Int)?
@@ -87,6 +89,7 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
         } catch {
             throw .venueNameTooLong(configuration.venue)
         }
+        instrumentsByBook = instruments
         for instrument in instruments {
             guard instrument.id.venue == configuration.venue else {
                 throw .foreignInstrument(instrument.id, venue: configuration.venue)

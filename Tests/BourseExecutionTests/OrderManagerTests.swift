@@ -43,7 +43,7 @@ struct OrderManagerTests {
         h.venue.cancel(
             CancelOrder(clientOrderID: Fixture.id(9), strategyID: Fixture.strategy, instrumentID: Fixture.instrument.id, tsInit: Fixture.t0),
             events: &events)
-        #expect(events.map(Harness<StandardFillModel, InstrumentFeeModel, FixedLatency>.describe) == ["cancelRejected O-9: order O-9 is not known at SIM"])
+        #expect(events.map(EventLog.describe) == ["cancelRejected O-9: order O-9 is not known at SIM"])
     }
 
     @Test func modifyOfAFilledOrderIsRefusedAndChangesNothing() throws {
@@ -72,7 +72,7 @@ struct OrderManagerTests {
             ModifyOrder(clientOrderID: Fixture.id(1), strategyID: Fixture.strategy, instrumentID: Fixture.instrument.id,
                 quantity: try Quantity(parsing: "20"), tsInit: h.clock.now),
             events: &events)
-        #expect(events.map(Harness<StandardFillModel, InstrumentFeeModel, FixedLatency>.describe) == ["modifyRejected O-1: order is already FILLED"])
+        #expect(events.map(EventLog.describe) == ["modifyRejected O-1: order is already FILLED"])
         #expect(h.venue.orderStatus(Fixture.id(1))?.quantity == (try Quantity(parsing: "10")))
     }
 

@@ -184,3 +184,23 @@ struct OrderManagerTests {
         #expect(h.venue.balanceReports().isEmpty)
     }
 }
+
+@Suite("Latency races")
+struct LatencyRaceTests {
+    @Test func cancelArrivingAfterTheFillIsRejectedAndTheBookKeepsTheFill() throws {
+        let h = try Harness(fills: StandardFillModel(), fees: InstrumentFeeModel(), latency: FixedLatency(submit: .zero, modify: .zero, cancel: .seconds(90)))
+        try h.submit(Fixture.order(1, .buy, .limit, price: "99.50"))
+        try h.oms.cancel(
+            CancelOrder(clientOrderID: Fixture.id(1), strategyID: Fixture.strategy, instrumentID: Fixture.instrument.id, tsInit: h.clock.now),
+            events: &h.events)
+        try h.bar(1, "100.00", "101.00", "99.00", "100.50")  // fills while the cancel travels
+        try h.advance(seconds: 90)
+        #expect(h.log == [
+            "submitted O-1 +0m", "accepted O-1 +0m", "pendingCancel O-1 +0m", "filled O-1 10 @ 99.50 maker +1m",
+            "cancelRejected O-1: order is already FILLED",
+        ])
+        #expect(h.oms.order(Fixture.id(1))?.status == .filled)
+        // The late rejection cannot apply to a filled order: the book records it instead of failing.
+        #expect(h.oms.unappliedEvents.map(\.reason) == ["order O-1: event cancelRejected is not allowed in status FILLED"])
+    }
+}

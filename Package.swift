@@ -206,6 +206,7 @@ let package = Package(
             dependencies: [
                 "BourseCore",
                 "BourseExecution",
+                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings

@@ -43,7 +43,7 @@ struct OrderManagerTests {
         h.venue.cancel(
             CancelOrder(clientOrderID: Fixture.id(9), strategyID: Fixture.strategy, instrumentID: Fixture.instrument.id, tsInit: Fixture.t0),
             events: &events)
-        #expect(events.map(Harness<StandardFillModel, InstrumentFeeModel, FixedLatency>.describe) == ["cancelRejected O-9: order O-9 is not known at SIM"])
+        #expect(events.map(EventLog.describe) == ["cancelRejected O-9: order O-9 is not known at SIM"])
     }
 
     @Test func modifyOfAFilledOrderIsRefusedAndChangesNothing() throws {
@@ -72,7 +72,7 @@ struct OrderManagerTests {
             ModifyOrder(clientOrderID: Fixture.id(1), strategyID: Fixture.strategy, instrumentID: Fixture.instrument.id,
                 quantity: try Quantity(parsing: "20"), tsInit: h.clock.now),
             events: &events)
-        #expect(events.map(Harness<StandardFillModel, InstrumentFeeModel, FixedLatency>.describe) == ["modifyRejected O-1: order is already FILLED"])
+        #expect(events.map(EventLog.describe) == ["modifyRejected O-1: order is already FILLED"])
         #expect(h.venue.orderStatus(Fixture.id(1))?.quantity == (try Quantity(parsing: "10")))
     }
 
@@ -182,5 +182,25 @@ struct OrderManagerTests {
         #expect(open.first == OrderStatusReport(try #require(h.oms.order(Fixture.id(2)))))
         #expect(h.venue.orderStatus(Fixture.id(1))?.status == .filled)
         #expect(h.venue.balanceReports().isEmpty)
+    }
+}
+
+@Suite("Latency races")
+struct LatencyRaceTests {
+    @Test func cancelArrivingAfterTheFillIsRejectedAndTheBookKeepsTheFill() throws {
+        let h = try Harness(fills: StandardFillModel(), fees: InstrumentFeeModel(), latency: FixedLatency(submit: .zero, modify: .zero, cancel: .seconds(90)))
+        try h.submit(Fixture.order(1, .buy, .limit, price: "99.50"))
+        try h.oms.cancel(
+            CancelOrder(clientOrderID: Fixture.id(1), strategyID: Fixture.strategy, instrumentID: Fixture.instrument.id, tsInit: h.clock.now),
+            events: &h.events)
+        try h.bar(1, "100.00", "101.00", "99.00", "100.50")  // fills while the cancel travels
+        try h.advance(seconds: 90)
+        #expect(h.log == [
+            "submitted O-1 +0m", "accepted O-1 +0m", "pendingCancel O-1 +0m", "filled O-1 10 @ 99.50 maker +1m",
+            "cancelRejected O-1: order is already FILLED",
+        ])
+        #expect(h.oms.order(Fixture.id(1))?.status == .filled)
+        // The late rejection cannot apply to a filled order: the book records it instead of failing.
+        #expect(h.oms.unappliedEvents.map(\.reason) == ["order O-1: event cancelRejected is not allowed in status FILLED"])
     }
 }

@@ -28,6 +28,8 @@ public final class OrderManager<Client: ExecutionClient> {
     private var openByStrategy: [StrategyID: OrderedSet<ClientOrderID>] = [:]
     /// Events the own book could not apply (e.g. a fill for an order it does not know), with the reason.
     public private(set) var unappliedEvents: [(event: OrderEvent, reason: String)] = []
+    /// Index in ``orders`` of the order the last event was applied to.
+    private var lastApplied: Int?
 
     public init(client: Client) {
         self.client = client
@@ -54,6 +56,7 @@ public final class OrderManager<Client: ExecutionClient> {
     /// within the same run by convention, but are no longer checked).
     public func purgeClosedOrders() {
         orders.removeAll { $0.value.isClosed }
+        lastApplied = nil
     }
 
     // MARK: Commands
@@ -120,14 +123,21 @@ public final class OrderManager<Client: ExecutionClient> {
     /// Applies events from the venue to the own book, in order. An event the book cannot
     /// apply (unknown order, a transition the order's state machine refuses) is recorded in
     /// ``unappliedEvents`` with the reason; the book is unchanged by it.
-    public func apply(_ events: some Collection<OrderEvent>) {
-        for event in events { apply(event) }
+    public func apply(_ events: ArraySlice<OrderEvent>) {
+        for index in events.indices { apply(events[index]) }
     }
 
-    /// Applies one event from the venue (see ``apply(_:)-(Collection<OrderEvent>)``).
+    /// Applies one event from the venue (see ``apply(_:)-(ArraySlice<OrderEvent>)``).
     public func apply(_ event: OrderEvent) {
         let id = event.clientOrderID
-        guard let index = orders.index(forKey: id) else {
+        // Events come in runs for one order: try the last order applied before hashing the id.
+        let index: Int
+        if let last = lastApplied, last < orders.count, orders.keys[last] == id {
+            index = last
+        } else if let found = orders.index(forKey: id) {
+            index = found
+            lastApplied = found
+        } else {
             unappliedEvents.append((event, "order \(id) is not in the own order book"))
             return
         }

@@ -40,18 +40,19 @@ public struct NotionalFeeModel: FeeModel, Sendable, Hashable {
 /// A fee per share or contract with a minimum per order (the Interactive Brokers style:
 /// `0.005 USD` per share, at least `1.00 USD` per order).
 ///
-/// The minimum applies to the order as a whole: the order's total fee after `n` units
-/// filled is `max(perUnit × n, minimum)`, and each execution is charged the increase, so
-/// partial fills add up to exactly what one fill of the same total would cost.
+/// The per-unit amount may have more decimals than the currency (`0.0035`); the minimum
+/// applies to the order as a whole: the order's total fee after `n` units filled is
+/// `max(perUnit × n, minimum)`, rounded half-even to the currency, and each execution is
+/// charged the increase, so partial fills add up to exactly what one fill of the same
+/// total would cost.
 public struct PerUnitFeeModel: FeeModel, Sendable, Hashable {
-    public let perUnit: Money
+    /// The amount per unit, in ``minimum``'s currency, at any precision.
+    public let perUnit: Price
     public let minimum: Money
 
-    /// Throws ``FixedPointError/currencyMismatch`` when the two amounts are in different currencies.
-    public init(perUnit: Money, minimum: Money) throws(FixedPointError) {
-        guard perUnit.currency == minimum.currency else {
-            throw .currencyMismatch(perUnit.currency.code, minimum.currency.code)
-        }
+    /// Throws ``FixedPointError/negative(_:)`` for a negative per-unit amount or minimum.
+    public init(perUnit: Price, minimum: Money) throws(FixedPointError) {
+        guard perUnit.raw >= 0, minimum.raw >= 0 else { throw .negative("per-unit fee \(perUnit), minimum \(minimum)") }
         self.perUnit = perUnit
         self.minimum = minimum
     }
@@ -59,15 +60,24 @@ public struct PerUnitFeeModel: FeeModel, Sendable, Hashable {
     public func commission(_ p: FeeParameters) throws(FixedPointError) -> Money {
         let before = p.filledBefore.raw == 0 ? 0 : try total(p.filledBefore)
         let after = try total(Quantity(uncheckedRaw: p.filledBefore.raw + p.quantity.raw, precision: p.quantity.precision))
-        return Money(uncheckedRaw: after - before, currency: perUnit.currency)
+        return Money(uncheckedRaw: after - before, currency: minimum.currency)
     }
 
     /// The order's total fee for `filled` units, in raw units of the fee currency.
     private func total(_ filled: Quantity) throws(FixedPointError) -> Int64 {
         let product = Int128(perUnit.raw) * Int128(filled.raw)
-        guard let raw = Int64(exactly: product.dividedHalfEven(by: Int128(FixedPoint.scale(filled.precision)))) else {
-            throw .overflow(operation: "per-unit fee")
+        let scale = Int(perUnit.precision) + Int(filled.precision) - Int(minimum.currency.precision)
+        let value: Int128
+        if scale >= 0 {
+            var divisor: Int128 = 1
+            for _ in 0..<scale { divisor *= 10 }
+            value = product.dividedHalfEven(by: divisor)
+        } else {
+            var factor: Int128 = 1
+            for _ in 0..<(-scale) { factor *= 10 }
+            value = product * factor
         }
+        guard let raw = Int64(exactly: value) else { throw .overflow(operation: "per-unit fee") }
         return max(raw, minimum.raw)
     }
 }

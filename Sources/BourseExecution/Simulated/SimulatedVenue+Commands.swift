@@ -104,7 +104,7 @@ extension SimulatedVenue {
     /// Validates and accepts (or rejects) an arriving order; returns its slot when accepted.
     private func admit(_ order: OrderInitialized, _ events: inout [OrderEvent]) -> Int? {
         let now = clock.now
-        guard let bookNumber = bookIndex[order.instrumentID] else {
+        guard let bookNumber = book(of: order.instrumentID) else {
             emitRejected(order, "instrument \(order.instrumentID) is not traded at \(venue)", &events)
             return nil
         }
@@ -177,7 +177,6 @@ extension SimulatedVenue {
     /// The reason an order cannot be accepted, `nil` when it can.
     private func rejection(of order: OrderInitialized, book: InstrumentBook, now: UnixNanos) -> String? {
         let instrument = book.instrument
-        if order.type.isTrailing { return "trailing stop orders are not supported by the simulated venue" }
         do {
             try instrument.validate(quantity: order.quantity, price: order.price ?? order.triggerPrice)
             if let trigger = order.triggerPrice, order.price != nil {

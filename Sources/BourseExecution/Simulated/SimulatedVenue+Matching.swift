@@ -7,17 +7,21 @@ extension SimulatedVenue {
     /// type's documentation), then expires the orders whose time ran out by now.
     /// Bars of instruments the venue does not trade are ignored.
     public func process(bar: Bar, events: inout [OrderEvent]) {
-        deliverDueCommands(&events)
-        defer { expireOrders(before: clock.now, inclusive: true, &events) }
-        guard let index = bookIndex[bar.instrumentID] else { return }
-        let p = books[index].instrument.pricePrecision
+        if !inFlight.isEmpty { deliverDueCommands(&events) }
+        defer { if nextExpiry != nil { expireOrders(before: clock.now, inclusive: true, &events) } }
+        guard let index = book(of: bar.barType.instrumentID) else { return }
+        let p = instrumentsByBook[index].pricePrecision
         guard let open = raw(bar.open, p), let high = raw(bar.high, p), let low = raw(bar.low, p),
             let close = raw(bar.close, p)
         else { return }
-        books[index].hasBars = true
-        books[index].volumeLeft = fillModel.grantedVolume(of: bar.volume, instrument: books[index].instrument)?.raw
-        if books[index].levelsStale { books[index].recomputeLevels(orders) }
-        if books[index].mayReach(low: low, high: high) {
+        let granted = fillModel.grantedVolume(of: bar.volume, instrument: instrumentsByBook[index])?.raw
+        let reaches = books.withUnsafeMutableBufferPointer { books in
+            books[index].hasBars = true
+            books[index].volumeLeft = granted
+            if books[index].levelsStale { books[index].recomputeLevels(orders) }
+            return books[index].mayReach(low: low, high: high)
+        }
+        if reaches {
             matchPoint(index, bid: open, ask: open, kind: .open, previous: nil, &events)
             endFirstChance(index, afterOpen: true, &events)
             let (first, second) = high - open < open - low ? (high, low) : (low, high)
@@ -31,10 +35,10 @@ extension SimulatedVenue {
 
     /// Matches the working orders of the quote's instrument against the new top of book.
     public func process(quote: QuoteTick, events: inout [OrderEvent]) {
-        deliverDueCommands(&events)
-        defer { expireOrders(before: clock.now, inclusive: true, &events) }
-        guard let index = bookIndex[quote.instrumentID] else { return }
-        let p = books[index].instrument.pricePrecision
+        if !inFlight.isEmpty { deliverDueCommands(&events) }
+        defer { if nextExpiry != nil { expireOrders(before: clock.now, inclusive: true, &events) } }
+        guard let index = book(of: quote.instrumentID) else { return }
+        let p = instrumentsByBook[index].pricePrecision
         guard let bid = raw(quote.bid, p), let ask = raw(quote.ask, p) else { return }
         books[index].bid = bid
         books[index].ask = ask
@@ -46,13 +50,13 @@ extension SimulatedVenue {
     /// Matches the working orders of the trade's instrument against the trade price; with a
     /// participation-limited fill model, at most its share of the trade's size fills.
     public func process(trade: TradeTick, events: inout [OrderEvent]) {
-        deliverDueCommands(&events)
-        defer { expireOrders(before: clock.now, inclusive: true, &events) }
-        guard let index = bookIndex[trade.instrumentID] else { return }
-        let p = books[index].instrument.pricePrecision
+        if !inFlight.isEmpty { deliverDueCommands(&events) }
+        defer { if nextExpiry != nil { expireOrders(before: clock.now, inclusive: true, &events) } }
+        guard let index = book(of: trade.instrumentID) else { return }
+        let p = instrumentsByBook[index].pricePrecision
         guard let price = raw(trade.price, p) else { return }
         books[index].last = price
-        books[index].volumeLeft = fillModel.grantedVolume(of: trade.size, instrument: books[index].instrument)?.raw
+        books[index].volumeLeft = fillModel.grantedVolume(of: trade.size, instrument: instrumentsByBook[index])?.raw
         matchPoint(index, bid: price, ask: price, kind: .tick, previous: nil, &events)
         endFirstChance(index, afterOpen: false, &events)
     }
@@ -81,6 +85,7 @@ extension SimulatedVenue {
         if evaluate(orders[slot], bid: bid, ask: ask, kind: .arrival) != nil {
             perform(slot, bid: bid, ask: ask, kind: .arrival, &events)
         }
+        if orders[slot].type.isTrailing { trail(slot, bid: bid, ask: ask, &events) }
         if (tif == .ioc || tif == .fok) && orders[slot].isOpen { close(slot, as: .canceled, &events) }
     }
 
@@ -104,6 +109,63 @@ extension SimulatedVenue {
             guard orders[slot].isActive else { continue }  // canceled by a linked order meanwhile
             perform(slot, bid: bid, ask: ask, kind: kind, &events)
         }
+        guard books[index].alwaysCount > 0 else { return }
+        for slot in books[index].active where orders[slot].type.isTrailing {
+            trail(slot, bid: bid, ask: ask, &events)
+        }
+    }
+
+    /// Moves an untriggered trailing stop's trigger (and limit) after the market at (bid, ask):
+    /// a sell trails `offset` below the bid and only rises, a buy trails above the ask and only
+    /// falls. Emits ``OrderUpdated`` when the trigger moves.
+    private func trail(_ slot: Int, bid: Int64, ask: Int64, _ events: inout [OrderEvent]) {
+        let order = orders[slot]
+        guard order.state == .working, let offset = order.initialized.trailingOffset else { return }
+        let instrument = books[order.book].instrument
+        let tick = instrument.tickSize.raw
+        let sell = order.side == .sell
+        let reference = sell ? bid : ask
+        guard let distance = Self.distanceRaw(offset.offset, type: offset.type, reference: reference, instrument: instrument)
+        else { return }
+        // Round away from the market, onto the tick grid.
+        var trigger = sell ? reference - distance : reference + distance
+        trigger = sell ? Self.floor(trigger, tick) : Self.ceil(trigger, tick)
+        if let current = order.triggerRaw, sell ? trigger <= current : trigger >= current { return }
+        orders[slot].triggerRaw = trigger
+        if order.type == .trailingStopLimit, let limitOffset = offset.limitOffset,
+            let limitDistance = Self.distanceRaw(limitOffset, type: offset.type, reference: trigger, instrument: instrument)
+        {
+            orders[slot].priceRaw = sell ? Self.floor(trigger - limitDistance, tick) : Self.ceil(trigger + limitDistance, tick)
+        }
+        orders[slot].tsLast = clock.now
+        emitUpdated(slot, &events)
+    }
+
+    /// A trailing offset in raw price units at the instrument's precision.
+    private static func distanceRaw(
+        _ offset: Price, type: TrailingOffsetType, reference: Int64, instrument: Instrument
+    ) -> Int64? {
+        switch type {
+        case .price:
+            return try? FixedPoint.rescale(offset.raw, from: offset.precision, to: instrument.pricePrecision, rule: .up)
+        case .ticks:
+            let ticks = offset.precision == 0 ? offset.raw : offset.raw / FixedPoint.scale(offset.precision)
+            return ticks.multipliedReportingOverflow(by: instrument.tickSize.raw).overflow ? nil : ticks * instrument.tickSize.raw
+        case .basisPoints:
+            // reference × bps / 10 000 (with the offset's own decimals), rounded up: away from the market.
+            let denominator = 10_000 * Int128(FixedPoint.scale(offset.precision))
+            let value = (Int128(reference.magnitude) * Int128(offset.raw) + denominator - 1) / denominator
+            return Int64(exactly: value)
+        }
+    }
+
+    private static func floor(_ value: Int64, _ tick: Int64) -> Int64 {
+        let r = value % tick
+        return r == 0 ? value : value - (r < 0 ? tick + r : r)
+    }
+
+    private static func ceil(_ value: Int64, _ tick: Int64) -> Int64 {
+        -floor(-value, tick)
     }
 
     /// After an order's first price (a bar's open, a tick): IOC and FOK orders that waited

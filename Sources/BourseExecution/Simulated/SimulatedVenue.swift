@@ -40,7 +40,11 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
     let clock: any Clock
 
     var books: [InstrumentBook] = []
+    /// The instruments by book number (immutable: read on hot paths without exclusivity checks).
+    let instrumentsByBook: [Instrument]
     var bookIndex: [InstrumentID: Int] = [:]
+    /// The last instrument looked up and its book (market data comes in long runs of one instrument).
+    var lastLookup: (id: InstrumentID, book: Int)?
     var orders: [VenueOrder] = []
     var slots: [ClientOrderID: Int] = [:]
     /// Commands in flight, in arrival order (ties in the order they were sent).
@@ -85,6 +89,7 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
         } catch {
             throw .venueNameTooLong(configuration.venue)
         }
+        instrumentsByBook = instruments
         for instrument in instruments {
             guard instrument.id.venue == configuration.venue else {
                 throw .foreignInstrument(instrument.id, venue: configuration.venue)
@@ -160,6 +165,15 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
         for index in books.indices {
             books[index].active = books[index].active.compactMap { remap[$0] }
         }
+    }
+
+    /// The book of an instrument; remembers the last answer, as comparing ids is cheaper than hashing them.
+    @inline(__always)
+    func book(of id: InstrumentID) -> Int? {
+        if let last = lastLookup, last.id == id { return last.book }
+        guard let index = bookIndex[id] else { return nil }
+        lastLookup = (id, index)
+        return index
     }
 
     func makeVenueOrderID(_ number: Int) -> VenueOrderID {

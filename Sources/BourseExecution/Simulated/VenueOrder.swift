@@ -15,7 +15,8 @@ struct VenueOrder {
         case closed(OrderStatus)
     }
 
-    let initialized: OrderInitialized
+    /// The order's parameters, boxed: copying a venue order then costs one retain, not one per field.
+    private let parameters: Parameters
     let venueOrderID: VenueOrderID
     let book: Int
     let sequence: Int
@@ -32,6 +33,31 @@ struct VenueOrder {
     let auctionClose: UnixNanos?
     var tsLast: UnixNanos
 
+    final class Parameters {
+        let initialized: OrderInitialized
+        init(_ initialized: OrderInitialized) { self.initialized = initialized }
+    }
+
+    init(
+        initialized: OrderInitialized, venueOrderID: VenueOrderID, book: Int, sequence: Int, state: State,
+        quantityRaw: Int64, filledRaw: Int64, priceRaw: Int64?, triggerRaw: Int64?, expiry: UnixNanos?,
+        auctionClose: UnixNanos?, tsLast: UnixNanos
+    ) {
+        parameters = Parameters(initialized)
+        self.venueOrderID = venueOrderID
+        self.book = book
+        self.sequence = sequence
+        self.state = state
+        self.quantityRaw = quantityRaw
+        self.filledRaw = filledRaw
+        self.priceRaw = priceRaw
+        self.triggerRaw = triggerRaw
+        self.expiry = expiry
+        self.auctionClose = auctionClose
+        self.tsLast = tsLast
+    }
+
+    var initialized: OrderInitialized { parameters.initialized }
     var clientOrderID: ClientOrderID { initialized.clientOrderID }
     var side: OrderSide { initialized.side }
     var type: OrderType { initialized.type }

@@ -96,24 +96,8 @@ final class Harness<Fills: FillModel, Fees: FeeModel, Latency: LatencyModel> {
         oms.apply(events[start...])
     }
 
-    /// The events as text, e.g. `"filled O-1 10 @ 100.00 taker +1m"`.
-    var log: [String] { events.map(Self.describe) }
-
-    static func describe(_ event: OrderEvent) -> String {
-        let offset = event.tsEvent - Fixture.t0
-        let seconds = offset.rawValue / Nanoseconds.perSecond
-        let when = seconds % 60 == 0 ? "+\(seconds / 60)m" : "+\(seconds)s"
-        let id = event.clientOrderID
-        switch event {
-        case .filled(let f): return "filled \(id) \(f.lastQuantity) @ \(f.lastPrice) \(f.liquiditySide) \(when)"
-        case .rejected(let r): return "rejected \(id): \(r.reason)"
-        case .modifyRejected(let r): return "modifyRejected \(id): \(r.reason)"
-        case .cancelRejected(let r): return "cancelRejected \(id): \(r.reason)"
-        case .updated(let u):
-            return "updated \(id) \(u.quantity)\(u.price.map { " price \($0)" } ?? "")\(u.triggerPrice.map { " trigger \($0)" } ?? "") \(when)"
-        default: return "\(event.kind) \(id) \(when)"
-        }
-    }
+    /// The events as text, e.g. `"filled O-1 10 @ 100.00 taker +1m"` (see ``EventLog``).
+    var log: [String] { events.map { EventLog.describe($0) } }
 
     /// The fills so far.
     var fills: [OrderFilled] {
@@ -141,4 +125,24 @@ extension SimulatedVenueConfiguration {
             venue: Fixture.venue, accountID: Fixture.accountID, barExecution: barExecution, limitFill: limitFill,
             sessionClose: sessionClose, startingBalances: startingBalances)
     }
+}
+
+/// Order events as short text lines, with times relative to ``Fixture/t0``.
+enum EventLog {
+    static func describe(_ event: OrderEvent) -> String {
+        let offset = event.tsEvent - Fixture.t0
+        let seconds = offset.rawValue / Nanoseconds.perSecond
+        let when = seconds % 60 == 0 ? "+\(seconds / 60)m" : "+\(seconds)s"
+        let id = event.clientOrderID
+        switch event {
+        case .filled(let f): return "filled \(id) \(f.lastQuantity) @ \(f.lastPrice) \(f.liquiditySide) \(when)"
+        case .rejected(let r): return "rejected \(id): \(r.reason)"
+        case .modifyRejected(let r): return "modifyRejected \(id): \(r.reason)"
+        case .cancelRejected(let r): return "cancelRejected \(id): \(r.reason)"
+        case .updated(let u):
+            return "updated \(id) \(u.quantity)\(u.price.map { " price \($0)" } ?? "")\(u.triggerPrice.map { " trigger \($0)" } ?? "") \(when)"
+        default: return "\(event.kind) \(id) \(when)"
+        }
+    }
+
 }

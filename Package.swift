@@ -229,7 +229,7 @@ let package = Package(
             dependencies: [
                 "BourseCore",
                 "BourseConfiguration",
-                "BourseData", "BourseEngine", "BourseStrategies",
+                "BourseData", "BourseSQLite", "BourseEngine", "BourseStrategies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -29,6 +29,11 @@ public struct SummaryMetrics: Sendable, Codable, Equatable {
     public let exposureTime: Double
     public let totalCommission: Double
 
+    /// The metrics of a run that did not happen (no bars).
+    public static let empty = SummaryMetrics(
+        curveTimes: [], curveEquity: [], curveExposure: [], dailyIndices: [], startingCashRaw: 1, currency: .USD, trades: [],
+        totalCommissionRaw: 0)
+
     init(
         curveTimes: [Int64], curveEquity: [Int64], curveExposure: [Int64], dailyIndices: [Int], startingCashRaw: Int64,
         currency: Currency, trades: [RoundTrip], totalCommissionRaw: Int64

@@ -27,6 +27,25 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(kernel.trades.count)
         }
     }
+
+    // Grid sweep: 100 SMA parameter sets on 100,000 bars of the same walk, run with 1 and with 2
+    // tasks at a time (one kernel per task); the speed-up is the ratio of the two wall clocks.
+    let sweepConfig = try! randomWalkConfig(bars: 100_000, seed: 42)
+    let fastValues: [String] = (1...10).map { (k: Int) -> String in String(k * 2) }
+    let slowValues: [String] = (1...10).map { (k: Int) -> String in String(20 + k * 5) }
+    let grid: [(String, [String])] = [("fast", fastValues), ("slow", slowValues)]
+    let entry = try! StrategyCatalog.named("sma-cross")
+    for parallelism in [1, 2] {
+        Benchmark(
+            "Grid sweep 100 sets × 100k bars, parallelism \(parallelism)",
+            configuration: .init(metrics: [.wallClock], timeUnits: .milliseconds, maxDuration: .seconds(60), maxIterations: 3)
+        ) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let rows = await Sweep.grid(entry, grid: grid, config: sweepConfig, parallelism: parallelism)
+                blackHole(rows.count)
+            }
+        }
+    }
 }
 
 /// A seeded random walk of one-minute bars in a margin account of 1,000,000 USD.

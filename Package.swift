@@ -15,15 +15,23 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "BourseCore", targets: ["BourseCore"]),
-        .library(name: "BourseConfiguration", targets: ["BourseConfiguration"]),
+        .library(name: "BourseEngine", targets: ["BourseEngine"]),
+        .library(name: "BourseStrategies", targets: ["BourseStrategies"]),
+        .library(name: "BourseIndicators", targets: ["BourseIndicators"]),
         .executable(name: "bourse", targets: ["bourse"]),
+        .library(name: "BourseAnalytics", targets: ["BourseAnalytics"]),
+        .library(name: "BourseData", targets: ["BourseData"]),
+        .library(name: "BourseSQLite", targets: ["BourseSQLite"]),
+        .library(name: "BourseConfiguration", targets: ["BourseConfiguration"]),
+        .library(name: "BourseExecution", targets: ["BourseExecution"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: Core
@@ -39,6 +47,132 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
+        ),
+
+        // MARK: Engine
+        .target(
+            name: "BourseEngine",
+            dependencies: [
+                "BourseCore", "BourseIndicators", "BourseAnalytics", "BourseData", "BourseExecution",
+                .product(name: "Collections", package: "swift-collections"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BourseStrategies",
+            dependencies: ["BourseCore", "BourseEngine", "BourseIndicators"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseEngineTests",
+            dependencies: [
+                "BourseCore", "BourseEngine", "BourseData", "BourseIndicators", "BourseStrategies",
+                .product(name: "Collections", package: "swift-collections"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseStrategiesTests",
+            dependencies: ["BourseCore", "BourseEngine", "BourseData", "BourseStrategies"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "EngineBenchmarks",
+            dependencies: [
+                "BourseCore", "BourseEngine", "BourseData", "BourseStrategies",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/EngineBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+
+        // MARK: Indicators
+        .target(
+            name: "BourseIndicators",
+            dependencies: ["BourseCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseIndicatorsTests",
+            dependencies: [
+                "BourseIndicators",
+                "BourseCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "IndicatorBenchmarks",
+            dependencies: [
+                "BourseIndicators",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/IndicatorBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+
+        // MARK: Analytics
+        .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+        .target(
+            name: "BourseAnalytics",
+            dependencies: ["BourseCore", "CLAPACK"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseAnalyticsTests",
+            dependencies: ["BourseAnalytics"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "AnalyticsBenchmarks",
+            dependencies: [
+                "BourseAnalytics",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/AnalyticsBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+
+        // MARK: Data
+        .target(
+            name: "BourseData",
+            dependencies: ["BourseCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "BourseSQLite",
+            dependencies: [
+                "BourseCore", "BourseData",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseDataTests",
+            dependencies: ["BourseCore", "BourseData"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseSQLiteTests",
+            dependencies: ["BourseCore", "BourseData", "BourseSQLite"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "DataBenchmarks",
+            dependencies: [
+                "BourseCore", "BourseData", "BourseSQLite",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/DataBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
         // MARK: Platform
@@ -61,12 +195,41 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
+        // MARK: Execution
+        .target(
+            name: "BourseExecution",
+            dependencies: ["BourseCore", .product(name: "OrderedCollections", package: "swift-collections")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseExecutionTests",
+            dependencies: [
+                "BourseCore",
+                "BourseExecution",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ExecutionBenchmarks",
+            dependencies: [
+                "BourseCore",
+                "BourseExecution",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ExecutionBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+
         // MARK: CLI
         .executableTarget(
             name: "bourse",
             dependencies: [
                 "BourseCore",
                 "BourseConfiguration",
+                "BourseData", "BourseSQLite", "BourseEngine", "BourseStrategies",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -13,6 +13,6 @@ struct Bourse: ParsableCommand {
         commandName: "bourse",
         abstract: "Bourse: an algorithmic trading platform.",
         version: version,
-        subcommands: [ConfigCommand.self]
+        subcommands: [ConfigCommand.self, DataCommand.self, BacktestCommand.self, DemoCommand.self]
     )
 }

@@ -118,7 +118,7 @@ public enum FixedPoint {
     }
 
     /// `numerator / divisor` in 128-bit arithmetic, rounded by `rule`, checked into `Int64`.
-    static func divide(_ numerator: Int128, by divisor: Int128, rule: RoundingRule) throws(FixedPointError) -> Int64 {
+    public static func divide(_ numerator: Int128, by divisor: Int128, rule: RoundingRule) throws(FixedPointError) -> Int64 {
         guard divisor != 0 else { throw .invalidIncrement("division by zero") }
         let n = divisor < 0 ? -numerator : numerator
         let d = divisor.magnitude

@@ -1,0 +1,59 @@
+/// A deterministic clock for backtests and tests: time moves only when told to, and
+/// timers and alerts come back as values from ``advance(to:)`` in time order (ties in the
+/// order they were set) instead of calling back.
+///
+/// A reference type, so the kernel and the components it owns share one clock.
+///
+/// ```swift
+/// let clock = TestClock(now: UnixNanos(0))
+/// try clock.setTimer(name: "rebalance", interval: .minutes(1))
+/// let events = try clock.advance(to: UnixNanos(0) + .minutes(3))   // 3 ticks, at 1, 2 and 3 minutes
+/// ```
+public final class TestClock: Clock {
+    /// The current time.
+    public private(set) var now: UnixNanos
+    private var schedule = TimerSchedule()
+
+    public init(now: UnixNanos = .zero) {
+        self.now = now
+    }
+
+    /// Names of the active timers and alerts, in the order they were set.
+    public var timerNames: [String] { schedule.names }
+
+    /// When the next timer or alert is due.
+    public var nextEventTime: UnixNanos? { schedule.nextDue }
+
+    /// Sets a repeating timer ticking every `interval` from `start` (default: now), until `stop`.
+    public func setTimer(
+        name: String, interval: Nanoseconds, start: UnixNanos? = nil, stop: UnixNanos? = nil
+    ) throws(ClockError) {
+        let start = start ?? now
+        guard start >= now else { throw .inThePast(name, at: start, now: now) }
+        try schedule.setTimer(name: name, interval: interval, start: start, stop: stop)
+    }
+
+    /// Sets a one-shot alert at `time` (not before now; an alert at now fires on the next advance).
+    public func setTimeAlert(name: String, at time: UnixNanos) throws(ClockError) {
+        guard time >= now else { throw .inThePast(name, at: time, now: now) }
+        try schedule.setAlert(name: name, at: time)
+    }
+
+    /// Cancels a timer or alert; returns whether it was set.
+    @discardableResult
+    public func cancelTimer(name: String) -> Bool { schedule.cancel(name: name) }
+
+    /// Moves the time forward to `time` and returns the events that came due, in time order.
+    @discardableResult
+    public func advance(to time: UnixNanos) throws(ClockError) -> [TimeEvent] {
+        guard time >= now else { throw .backwards(from: now, to: time) }
+        now = time
+        return schedule.popDue(upTo: time)
+    }
+
+    /// Moves the time forward by `duration` and returns the events that came due.
+    @discardableResult
+    public func advance(by duration: Nanoseconds) throws(ClockError) -> [TimeEvent] {
+        try advance(to: now + duration)
+    }
+}

@@ -1,0 +1,72 @@
+/// Every fact that can happen to an order: one closed enum, so a `switch` over
+/// order events is checked for completeness by the compiler.
+public enum OrderEvent: Sendable, Hashable {
+    case initialized(OrderInitialized)
+    case denied(OrderDenied)
+    case submitted(OrderSubmitted)
+    case accepted(OrderAccepted)
+    case rejected(OrderRejected)
+    case canceled(OrderCanceled)
+    case expired(OrderExpired)
+    case triggered(OrderTriggered)
+    case pendingUpdate(OrderPendingUpdate)
+    case pendingCancel(OrderPendingCancel)
+    case modifyRejected(OrderModifyRejected)
+    case cancelRejected(OrderCancelRejected)
+    case updated(OrderUpdated)
+    case filled(OrderFilled)
+
+    /// The event's kind, without its payload (the state machine's input).
+    public var kind: OrderEventKind {
+        switch self {
+        case .initialized: .initialized
+        case .denied: .denied
+        case .submitted: .submitted
+        case .accepted: .accepted
+        case .rejected: .rejected
+        case .canceled: .canceled
+        case .expired: .expired
+        case .triggered: .triggered
+        case .pendingUpdate: .pendingUpdate
+        case .pendingCancel: .pendingCancel
+        case .modifyRejected: .modifyRejected
+        case .cancelRejected: .cancelRejected
+        case .updated: .updated
+        case .filled: .filled
+        }
+    }
+
+    /// The payload, for the fields every event has.
+    public var fields: any OrderEventFields {
+        switch self {
+        case .initialized(let e): e
+        case .denied(let e): e
+        case .submitted(let e): e
+        case .accepted(let e): e
+        case .rejected(let e): e
+        case .canceled(let e): e
+        case .expired(let e): e
+        case .triggered(let e): e
+        case .pendingUpdate(let e): e
+        case .pendingCancel(let e): e
+        case .modifyRejected(let e): e
+        case .cancelRejected(let e): e
+        case .updated(let e): e
+        case .filled(let e): e
+        }
+    }
+
+    public var clientOrderID: ClientOrderID { fields.clientOrderID }
+    public var strategyID: StrategyID { fields.strategyID }
+    public var instrumentID: InstrumentID { fields.instrumentID }
+    public var tsEvent: UnixNanos { fields.tsEvent }
+    public var tsInit: UnixNanos { fields.tsInit }
+}
+
+/// The kinds of ``OrderEvent``, in declaration order.
+public enum OrderEventKind: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
+    case initialized, denied, submitted, accepted, rejected, canceled, expired, triggered
+    case pendingUpdate, pendingCancel, modifyRejected, cancelRejected, updated, filled
+
+    public var description: String { rawValue }
+}

@@ -1,0 +1,376 @@
+// The order lifecycle events other than initialization and fills: small,
+// immutable facts, each wrapped by one case of ``OrderEvent``.
+
+/// The risk engine refused the order before it left Bourse.
+public struct OrderDenied: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    /// Why, in words a trader can act on.
+    public let reason: String
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        reason: String,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.reason = reason
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}
+
+/// The order was sent to the venue.
+public struct OrderSubmitted: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    public let accountID: AccountID
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        accountID: AccountID,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.accountID = accountID
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}
+
+/// The venue acknowledged the order; it is working.
+public struct OrderAccepted: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    public let venueOrderID: VenueOrderID
+    public let accountID: AccountID
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        venueOrderID: VenueOrderID,
+        accountID: AccountID,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.venueOrderID = venueOrderID
+        self.accountID = accountID
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}
+
+/// The venue refused the order.
+public struct OrderRejected: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    public let accountID: AccountID
+    /// The venue's reason.
+    public let reason: String
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        accountID: AccountID,
+        reason: String,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.accountID = accountID
+        self.reason = reason
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}
+
+/// The order was canceled (by request, or by the venue, e.g. the rest of an IOC).
+public struct OrderCanceled: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    public let venueOrderID: VenueOrderID?
+    public let accountID: AccountID?
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        venueOrderID: VenueOrderID? = nil,
+        accountID: AccountID? = nil,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.venueOrderID = venueOrderID
+        self.accountID = accountID
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}
+
+/// The order's time in force ran out.
+public struct OrderExpired: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    public let venueOrderID: VenueOrderID?
+    public let accountID: AccountID?
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        venueOrderID: VenueOrderID? = nil,
+        accountID: AccountID? = nil,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.venueOrderID = venueOrderID
+        self.accountID = accountID
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}
+
+/// A stop or if-touched order's trigger was hit; it now works as its limit part.
+public struct OrderTriggered: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    public let venueOrderID: VenueOrderID?
+    public let accountID: AccountID?
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        venueOrderID: VenueOrderID? = nil,
+        accountID: AccountID? = nil,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.venueOrderID = venueOrderID
+        self.accountID = accountID
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}
+
+/// A modification was sent and awaits the venue's answer.
+public struct OrderPendingUpdate: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    public let venueOrderID: VenueOrderID?
+    public let accountID: AccountID?
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        venueOrderID: VenueOrderID? = nil,
+        accountID: AccountID? = nil,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.venueOrderID = venueOrderID
+        self.accountID = accountID
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}
+
+/// A cancel was sent and awaits the venue's answer.
+public struct OrderPendingCancel: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    public let venueOrderID: VenueOrderID?
+    public let accountID: AccountID?
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        venueOrderID: VenueOrderID? = nil,
+        accountID: AccountID? = nil,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.venueOrderID = venueOrderID
+        self.accountID = accountID
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}
+
+/// The venue refused a modification; the order goes back to its status before the request.
+public struct OrderModifyRejected: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    public let venueOrderID: VenueOrderID?
+    public let accountID: AccountID?
+    public let reason: String
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        venueOrderID: VenueOrderID? = nil,
+        accountID: AccountID? = nil,
+        reason: String,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.venueOrderID = venueOrderID
+        self.accountID = accountID
+        self.reason = reason
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}
+
+/// The venue refused a cancel; the order goes back to its status before the request.
+public struct OrderCancelRejected: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    public let venueOrderID: VenueOrderID?
+    public let accountID: AccountID?
+    public let reason: String
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        venueOrderID: VenueOrderID? = nil,
+        accountID: AccountID? = nil,
+        reason: String,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.venueOrderID = venueOrderID
+        self.accountID = accountID
+        self.reason = reason
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}
+
+/// The order's quantity or prices changed (confirmed by the venue, or locally before submission).
+public struct OrderUpdated: OrderEventFields, Hashable {
+    public let clientOrderID: ClientOrderID
+    public let strategyID: StrategyID
+    public let instrumentID: InstrumentID
+    public let venueOrderID: VenueOrderID?
+    public let accountID: AccountID?
+    /// The new total quantity (filled part included).
+    public let quantity: Quantity
+    /// The new limit price; `nil` keeps the current one.
+    public let price: Price?
+    /// The new trigger price; `nil` keeps the current one.
+    public let triggerPrice: Price?
+    public let tsEvent: UnixNanos
+    public let tsInit: UnixNanos
+
+    /// The event; `tsInit` defaults to `tsEvent`.
+    public init(
+        clientOrderID: ClientOrderID,
+        strategyID: StrategyID,
+        instrumentID: InstrumentID,
+        venueOrderID: VenueOrderID? = nil,
+        accountID: AccountID? = nil,
+        quantity: Quantity,
+        price: Price? = nil,
+        triggerPrice: Price? = nil,
+        tsEvent: UnixNanos,
+        tsInit: UnixNanos? = nil
+    ) {
+        self.clientOrderID = clientOrderID
+        self.strategyID = strategyID
+        self.instrumentID = instrumentID
+        self.venueOrderID = venueOrderID
+        self.accountID = accountID
+        self.quantity = quantity
+        self.price = price
+        self.triggerPrice = triggerPrice
+        self.tsEvent = tsEvent
+        self.tsInit = tsInit ?? tsEvent
+    }
+}

@@ -1,0 +1,149 @@
+public import Foundation
+
+/// Imports OHLCV bars from CSV text, exactly: each field goes from bytes to a
+/// fixed-point raw value with no `Double` on the way. Handles a UTF-8 BOM, CRLF,
+/// quoted fields, comment lines and trailing empty lines.
+///
+/// ```swift
+/// var options = BarImportOptions(barType: BarType(instrumentID: id, spec: .oneMinute), labels: .open)
+/// let result = try BarCSVImporter.importBars(path: "GBPUSD_1m_bid_2012-02.csv", options: options)
+/// ```
+public enum BarCSVImporter {
+    /// Imports the file at `path`. Throws ``DataImportError``: `.invalid` names file, line,
+    /// column and reason of up to 20 problems in strict mode.
+    public static func importBars(
+        path: String, layout: CSVBarLayout = CSVBarLayout(), options: BarImportOptions
+    ) throws(DataImportError) -> BarImport {
+        try importBars(data: DataFile.bytes(path), fileName: DataFile.name(path), layout: layout, options: options)
+    }
+
+    /// Imports CSV bytes already in memory; `fileName` names them in messages.
+    public static func importBars(
+        data: Data, fileName: String, layout: CSVBarLayout = CSVBarLayout(), options: BarImportOptions
+    ) throws(DataImportError) -> BarImport {
+        try importWithExtra(data: data, fileName: fileName, layout: layout, options: options).0
+    }
+
+    /// Imports, leaving out rows whose field `skippingEmptyColumn` is empty (wide tables).
+    static func importBars(
+        data: Data, fileName: String, layout: CSVBarLayout, options: BarImportOptions, skippingEmptyColumn: Int
+    ) throws(DataImportError) -> BarImport {
+        try importWithExtra(data: data, fileName: fileName, layout: layout, options: options, skipEmpty: skippingEmptyColumn).0
+    }
+
+    /// The import and the extra price column (aligned with the series rows).
+    static func importWithExtra(
+        data: Data, fileName: String, layout: CSVBarLayout, options: BarImportOptions, skipEmpty: Int? = nil
+    ) throws(DataImportError) -> (BarImport, extra: [Int64]) {
+        try DataFile.withBase(data) { (base, count) throws(DataImportError) in
+            var scanner = CSVScanner(base: base, count: count, delimiter: layout.delimiter, commentByte: layout.commentByte)
+            func fail(_ line: Int, _ column: String?, _ kind: DataIssue.Kind, _ reason: String) -> DataImportError {
+                .invalid(file: fileName, issues: [DataIssue(file: fileName, line: line, column: column, kind: kind, reason: reason)])
+            }
+            guard scanner.nextRow() else { throw fail(1, nil, .emptyFile, "the file has no rows") }
+            let hasHeader = isHeader(scanner, layout: layout, format: options.timestampFormat)
+            let headerLine = scanner.line
+            let header = hasHeader ? (0..<scanner.fieldCount).map { scanner.text($0).trimmed.lowercased() } : []
+            let columns = try resolve(layout: layout, header: header, fieldCount: scanner.fieldCount) { role, wanted throws(DataImportError) in
+                throw fail(headerLine, role, .missingColumn, "no \(role) column (looked for \(wanted))")
+            }
+            let expected = scanner.fieldCount
+            let label = { (k: Int?) -> String in
+                guard let k else { return "-" }
+                return k < header.count && !header[k].isEmpty ? header[k] : "#\(k + 1)"
+            }
+            var builder = try BarRowBuilder(
+                file: fileName, options: options,
+                names: [label(columns.ts), label(columns.o), label(columns.h), label(columns.l), label(columns.c),
+                    label(columns.v), label(columns.x)])
+            if hasHeader {
+                guard scanner.nextRow() else { throw fail(headerLine, nil, .headerOnly, "the file has a header and no data rows") }
+            }
+            let needed = max(columns.ts, columns.o, columns.h, columns.l, columns.c, columns.v ?? 0, columns.x ?? 0) + 1
+            repeat {
+                if scanner.fieldCount != expected || scanner.fieldCount < needed {
+                    let truncated = !scanner.terminated && scanner.atEnd && scanner.fieldCount < expected
+                    builder.reject(
+                        line: scanner.line, column: nil, truncated ? .truncatedLine : .fieldCount,
+                        "\(scanner.fieldCount) field(s), expected \(expected)\(truncated ? " (the last line is cut short)" : "")")
+                    continue
+                }
+                let s = scanner.starts
+                let e = scanner.ends
+                if let skipEmpty, s[skipEmpty] == e[skipEmpty] { continue }
+                builder.append(
+                    line: scanner.line, base: base, timestamp: (s[columns.ts], e[columns.ts]),
+                    prices: ((s[columns.o], e[columns.o]), (s[columns.h], e[columns.h]), (s[columns.l], e[columns.l]), (s[columns.c], e[columns.c])),
+                    volume: columns.v.map { (s[$0], e[$0]) }, extraPrice: columns.x.map { (s[$0], e[$0]) })
+            } while !builder.isFull && scanner.nextRow()
+            return try builder.finish()
+        }
+    }
+
+    /// Resolved 0-based column positions.
+    struct Columns {
+        var ts: Int, o: Int, h: Int, l: Int, c: Int
+        var v: Int?, x: Int?
+    }
+
+    static func isHeader(_ scanner: CSVScanner, layout: CSVBarLayout, format: TimestampFormat) -> Bool {
+        switch layout.header {
+        case .present: return true
+        case .absent: return false
+        case .auto:
+            guard scanner.fieldCount >= 2 else { return true }
+            let tsColumn: Int
+            if case .index(let k) = layout.timestamp, k < scanner.fieldCount { tsColumn = k } else { tsColumn = 0 }
+            let numberColumn = tsColumn == 0 ? 1 : 0
+            let ts = TimestampText.parse(scanner.base, scanner.starts[tsColumn], scanner.ends[tsColumn], format: format)
+            let number = DecimalText.parse(scanner.base, scanner.starts[numberColumn], scanner.ends[numberColumn])
+            return ts == nil || number.status != .ok
+        }
+    }
+
+    static func resolve(
+        layout: CSVBarLayout, header: [String], fieldCount: Int,
+        missing: (String, String) throws(DataImportError) -> Never
+    ) throws(DataImportError) -> Columns {
+        func find(_ role: Int, _ column: CSVBarLayout.Column?, required: Bool) throws(DataImportError) -> Int? {
+            let roleName = ["timestamp", "open", "high", "low", "close", "volume", "extra price"][role]
+            switch column {
+            case .index(let k):
+                guard k < fieldCount else { try missing(roleName, "column #\(k + 1)") }
+                return k
+            case .name(let name):
+                if let k = header.firstIndex(of: name.lowercased()) { return k }
+                try missing(roleName, "'\(name)'")
+            case nil:
+                if header.isEmpty {
+                    if role < 5 || (role == 5 && fieldCount > 5) { return role }
+                    return nil
+                }
+                if role < CSVBarLayout.aliases.count {
+                    for alias in CSVBarLayout.aliases[role] {
+                        if let k = header.firstIndex(of: alias), !(alias.isEmpty && k != 0) { return k }
+                    }
+                }
+                if required { try missing(roleName, CSVBarLayout.aliases[role].filter { !$0.isEmpty }.joined(separator: "/")) }
+                return nil
+            }
+        }
+        guard let ts = try find(0, layout.timestamp, required: true), let o = try find(1, layout.open, required: true),
+            let h = try find(2, layout.high, required: true), let l = try find(3, layout.low, required: true),
+            let c = try find(4, layout.close, required: true)
+        else { try missing("price", "columns") }
+        return Columns(
+            ts: ts, o: o, h: h, l: l, c: c, v: try find(5, layout.volume, required: false),
+            x: layout.extraPrice == nil ? nil : try find(6, layout.extraPrice, required: true))
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " }) else { return "" }
+        let last = scalars.lastIndex(where: { $0 != " " }) ?? first
+        return String(scalars[first...last])
+    }
+}

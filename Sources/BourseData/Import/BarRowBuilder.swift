@@ -1,0 +1,210 @@
+import BourseCore
+
+/// A field of a row: `[start, end)` byte offsets into the file buffer.
+typealias FieldRange = (start: Int, end: Int)
+
+/// Turns the text fields of one row at a time into raw columns of a ``BarSeries``:
+/// exact decimals at the series' precision, timestamps converted to close times,
+/// one issue per bad row (strict mode keeps the first 20; repair mode drops the row
+/// and says so). Every bar importer goes through this one path.
+struct BarRowBuilder {
+    let file: String
+    let options: BarImportOptions
+    /// Column names for messages: timestamp, open, high, low, close, volume, extra.
+    let names: [String]
+    private(set) var series: BarSeries
+    /// The file line of each row of `series`.
+    private(set) var lines: [Int] = []
+    /// An optional extra price column (Yahoo's adjusted close), at the price precision.
+    private(set) var extra: [Int64] = []
+    private(set) var errors: [DataIssue] = []
+    private(set) var repairs: [RepairAction] = []
+    private(set) var rowsRead = 0
+    /// Whether the file's timestamps carry a zone (set by the first row).
+    private var zoned: Bool?
+    private let fixedPrice: Bool
+    private let fixedSize: Bool
+    private let monthStep: Int?
+    private let openShift: Int64?
+
+    init(file: String, options: BarImportOptions, names: [String]) throws(DataImportError) {
+        self.file = file
+        self.options = options
+        self.names = names
+        let spec = options.barType.spec
+        monthStep = spec.aggregation == .month ? spec.step : nil
+        openShift = spec.duration?.rawValue
+        if options.labels == .open && monthStep == nil && openShift == nil {
+            throw .unsupported("open-time labels need a time bar spec, not \(spec)")
+        }
+        fixedPrice = options.tickSize != nil
+        fixedSize = options.sizePrecision != nil
+        series = BarSeries(
+            barType: options.barType, pricePrecision: options.tickSize?.precision ?? 0,
+            sizePrecision: options.sizePrecision ?? 0)
+    }
+
+    /// Whether a strict import has collected enough problems to stop.
+    var isFull: Bool { options.mode == .strict && errors.count >= DataImportError.maxListedIssues }
+
+    /// Records a problem with the row on `line`: an error in strict mode, a dropped row in repair mode.
+    mutating func reject(line: Int, column: Int?, _ kind: DataIssue.Kind, _ reason: String) {
+        let issue = DataIssue(file: file, line: line, column: column.map { names[$0] }, kind: kind, reason: reason)
+        switch options.mode {
+        case .strict: if errors.count < DataImportError.maxListedIssues { errors.append(issue) }
+        case .repair: repairs.append(RepairAction(issue: issue, fix: .dropped))
+        }
+    }
+
+    /// Adds one row. `fields` are timestamp, open, high, low, close, then optional volume and extra.
+    @inline(__always)
+    mutating func append(
+        line: Int, base: UnsafePointer<UInt8>, timestamp: FieldRange, prices: (FieldRange, FieldRange, FieldRange, FieldRange),
+        volume: FieldRange?, extraPrice: FieldRange? = nil
+    ) {
+        rowsRead += 1
+        guard let ts = TimestampText.parse(base, timestamp.start, timestamp.end, format: options.timestampFormat) else {
+            reject(line: line, column: 0, .badTimestamp, "'\(text(base, timestamp))' is not a timestamp (\(options.timestampFormat.rawValue))")
+            return
+        }
+        if let zoned, zoned != ts.zoned {
+            reject(
+                line: line, column: 0, .mixedTimezones,
+                "'\(text(base, timestamp))' \(ts.zoned ? "has" : "has no") zone, unlike the first row")
+            return
+        }
+        zoned = ts.zoned
+        let o = DecimalText.parse(base, prices.0.start, prices.0.end)
+        let h = DecimalText.parse(base, prices.1.start, prices.1.end)
+        let l = DecimalText.parse(base, prices.2.start, prices.2.end)
+        let c = DecimalText.parse(base, prices.3.start, prices.3.end)
+        let x = extraPrice.map { DecimalText.parse(base, $0.start, $0.end) } ?? (.ok, 0, 0)
+        let v = volume.map { DecimalText.parse(base, $0.start, $0.end) } ?? (.ok, 0, 0)
+        guard valid(o, prices.0, 1, line, base), valid(h, prices.1, 2, line, base), valid(l, prices.2, 3, line, base),
+            valid(c, prices.3, 4, line, base), valid(v, volume, 5, line, base), valid(x, extraPrice, 6, line, base)
+        else { return }
+        // Precision: auto mode widens the series to the most decimals seen (≤ 9).
+        if !fixedPrice {
+            let decimals = max(o.decimals, h.decimals, l.decimals, c.decimals, x.decimals)
+            if decimals > Int(series.pricePrecision) && decimals <= Int(FixedPoint.maxPrecision) {
+                guard widenPrices(to: UInt8(decimals)) else {
+                    reject(line: line, column: 1, .overflow, "prices overflow at \(decimals) decimals")
+                    return
+                }
+            }
+        }
+        if !fixedSize && v.decimals > Int(series.sizePrecision) && v.decimals <= Int(FixedPoint.maxPrecision) {
+            guard series.raiseSizePrecision(to: UInt8(v.decimals)) else {
+                reject(line: line, column: 5, .overflow, "volumes overflow at \(v.decimals) decimals")
+                return
+            }
+        }
+        let pp = Int(series.pricePrecision)
+        guard let ro = scaled(o, prices.0, 1, pp, line, base), let rh = scaled(h, prices.1, 2, pp, line, base),
+            let rl = scaled(l, prices.2, 3, pp, line, base), let rc = scaled(c, prices.3, 4, pp, line, base),
+            let rv = scaled(v, volume, 5, Int(series.sizePrecision), line, base),
+            let rx = scaled(x, extraPrice, 6, pp, line, base)
+        else { return }
+        if let volume, rv < 0 {
+            reject(line: line, column: 5, .negativeVolume, "volume \(text(base, volume)) is negative")
+            return
+        }
+        series.appendRaw(
+            timestamp: eventTime(ts), open: ro, high: rh, low: rl, close: rc, volume: rv)
+        if extraPrice != nil { extra.append(rx) }
+        lines.append(line)
+    }
+
+    typealias Parsed = (status: DecimalText.Status, mantissa: Int64, decimals: Int)
+
+    /// Whether field `column` parsed as a number; rejects the row when not.
+    @inline(__always)
+    private mutating func valid(_ p: Parsed, _ range: FieldRange?, _ column: Int, _ line: Int, _ base: UnsafePointer<UInt8>) -> Bool {
+        guard p.status != .ok, let range else { return true }
+        let field = text(base, range)
+        if p.status == .overflow {
+            reject(line: line, column: column, .overflow, "'\(field)' has more than 18 significant digits")
+        } else {
+            reject(line: line, column: column, .notANumber, "'\(field)' is not a decimal number")
+        }
+        return false
+    }
+
+    /// The raw value of field `column` at `precision`; `nil` (row rejected) on overflow or,
+    /// in strict mode, excess decimals (repair mode rounds half-even and says so).
+    @inline(__always)
+    private mutating func scaled(
+        _ p: Parsed, _ range: FieldRange?, _ column: Int, _ precision: Int, _ line: Int, _ base: UnsafePointer<UInt8>
+    ) -> Int64? {
+        guard let range else { return 0 }
+        switch DecimalText.scale(p.mantissa, decimals: p.decimals, to: precision) {
+        case .exact(let raw): return raw
+        case .overflow:
+            reject(line: line, column: column, .overflow, "'\(text(base, range))' overflows at precision \(precision)")
+            return nil
+        case .excess(let rounded):
+            let reason = "'\(text(base, range))' has more than \(precision) decimals"
+            guard options.mode == .repair else {
+                reject(line: line, column: column, .excessPrecision, reason)
+                return nil
+            }
+            let issue = DataIssue(file: file, line: line, column: names[column], kind: .excessPrecision, reason: reason)
+            repairs.append(RepairAction(issue: issue, fix: .roundedToTick))
+            return rounded
+        }
+    }
+
+    private mutating func widenPrices(to p: UInt8) -> Bool {
+        let from = series.pricePrecision
+        guard series.raisePricePrecision(to: p) else { return false }
+        let factor = DecimalText.powersOfTen[Int(p - from)]
+        for i in extra.indices {
+            let (v, overflow) = extra[i].multipliedReportingOverflow(by: factor)
+            if overflow { return false }
+            extra[i] = v
+        }
+        return true
+    }
+
+    /// The bar's close time from its label (see ``TimestampLabel``).
+    @inline(__always)
+    private func eventTime(_ ts: TimestampText.Parsed) -> Int64 {
+        switch options.labels {
+        case .close: return ts.dateOnly ? ts.nanos + Nanoseconds.perDay : ts.nanos
+        case .open:
+            if let openShift { return ts.nanos + openShift }
+            return Self.addingMonths(monthStep ?? 1, to: ts.nanos)
+        }
+    }
+
+    /// `t` moved `months` calendar months later (the day clamped to the month's length).
+    static func addingMonths(_ months: Int, to t: Int64) -> Int64 {
+        let civil = CivilDateTime(UnixNanos(t))
+        let total = civil.year * 12 + (civil.month - 1) + months
+        let year = total / 12
+        let month = total % 12 + 1
+        let day = min(civil.day, CivilDateTime.daysInMonth(year: year, month: month))
+        let nanosOfDay = t - CivilDateTime.days(fromCivil: civil.year, civil.month, civil.day) * Nanoseconds.perDay
+        return CivilDateTime.days(fromCivil: year, month, day) * Nanoseconds.perDay + nanosOfDay
+    }
+
+    private func text(_ base: UnsafePointer<UInt8>, _ range: FieldRange) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + range.start, count: range.end - range.start), as: UTF8.self)
+    }
+
+    /// Validates the rows and returns the import, or throws in strict mode.
+    consuming func finish() throws(DataImportError) -> (BarImport, extra: [Int64]) {
+        var validator = BarValidator(file: file, options: options)
+        let checked = validator.run(series: series, lines: lines, extra: extra)
+        var report = ImportReport()
+        report.rowsRead = rowsRead
+        report.rowsKept = checked.series.count
+        report.warnings = validator.warnings
+        report.repairs = (repairs + validator.repairs).sorted { $0.issue.line < $1.issue.line }
+        let allErrors = (errors + validator.errors).sorted { $0.line < $1.line }
+        if !allErrors.isEmpty {
+            throw .invalid(file: file, issues: Array(allErrors.prefix(DataImportError.maxListedIssues)))
+        }
+        return (BarImport(series: checked.series, report: report), checked.extra)
+    }
+}

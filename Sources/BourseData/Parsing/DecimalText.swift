@@ -1,0 +1,74 @@
+import BourseCore
+
+/// Exact decimal parsing straight from bytes (`-12.3400` → mantissa −123400, 4 decimals),
+/// and conversion to a raw fixed-point value at a target precision. No `Double` anywhere.
+enum DecimalText {
+    /// Outcome of parsing one field.
+    enum Status: Sendable { case ok, notANumber, overflow }
+
+    /// `10^n` for `n` in `0...18`.
+    static let powersOfTen: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { acc, _ in acc * 10 } }
+
+    /// Parses `[start, end)` of `base`: optional sign, digits, optional `.` and digits.
+    /// Spaces around the number are ignored. Exponents are not accepted.
+    ///
+    /// - Complexity: O(length), no allocation.
+    @inline(__always)
+    static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int)
+        -> (status: Status, mantissa: Int64, decimals: Int)
+    {
+        var i = start
+        var e = end
+        while i < e && base[i] == 0x20 { i += 1 }
+        while e > i && base[e - 1] == 0x20 { e -= 1 }
+        guard i < e else { return (.notANumber, 0, 0) }
+        var negative = false
+        if base[i] == 0x2D || base[i] == 0x2B {
+            negative = base[i] == 0x2D
+            i += 1
+        }
+        var mantissa: Int64 = 0
+        var digits = 0
+        var decimals = 0
+        var seenPoint = false
+        var sawDigit = false
+        while i < e {
+            let c = base[i]
+            if c == 0x2E {
+                if seenPoint { return (.notANumber, 0, 0) }
+                seenPoint = true
+            } else {
+                let d = c &- 0x30
+                guard d < 10 else { return (.notANumber, 0, 0) }
+                sawDigit = true
+                if mantissa != 0 || d != 0 { digits += 1 }
+                guard digits <= 18 else { return (.overflow, 0, 0) }
+                mantissa = mantissa &* 10 &+ Int64(d)
+                if seenPoint { decimals += 1 }
+            }
+            i += 1
+        }
+        guard sawDigit else { return (.notANumber, 0, 0) }
+        return (.ok, negative ? -mantissa : mantissa, decimals)
+    }
+
+    /// Outcome of converting a parsed decimal to a precision.
+    enum Scaled: Sendable {
+        case exact(Int64)
+        /// More decimals than the precision, not all zero; `rounded` is the half-even value.
+        case excess(rounded: Int64)
+        case overflow
+    }
+
+    /// The raw value of `mantissa / 10^decimals` at `precision`.
+    @inline(__always)
+    static func scale(_ mantissa: Int64, decimals: Int, to precision: Int) -> Scaled {
+        if decimals <= precision {
+            let (raw, overflow) = mantissa.multipliedReportingOverflow(by: powersOfTen[precision - decimals])
+            return overflow ? .overflow : .exact(raw)
+        }
+        let divisor = powersOfTen[decimals - precision]
+        if mantissa % divisor == 0 { return .exact(mantissa / divisor) }
+        return .excess(rounded: FixedPoint.divide(mantissa, by: divisor, rule: .halfEven))
+    }
+}

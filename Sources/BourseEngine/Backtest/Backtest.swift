@@ -1,0 +1,92 @@
+public import BourseCore
+import OrderedCollections
+
+/// Runs backtests.
+///
+/// ```swift
+/// var config = try BacktestConfig(instruments: [goog], bars: [series], startingCash: Money(parsing: "10000", .USD))
+/// config.commissionRate = try Rate(parsing: "0.002")
+/// let result = try Backtest.run(SMACross.self, parameters: ["fast=10", "slow=20"], config: config)
+/// result.metrics.sharpeRatio
+/// ```
+public enum Backtest {
+    /// Runs strategy type `S` with `NAME=VALUE` parameter overrides and the pass-through risk engine.
+    public static func run<S: Strategy>(_ type: S.Type, parameters: [String] = [], config: BacktestConfig) throws -> BacktestResult {
+        let values = try ParameterValues(S.parameters, overrides: parameters)
+        return try run(strategy: S(parameters: values), parameters: values, risk: PassThroughRiskEngine(), config: config)
+    }
+
+    /// Runs a strategy value with a risk engine.
+    public static func run<S: Strategy, R: RiskEngine>(
+        strategy: S, parameters: ParameterValues, risk: R, config: BacktestConfig
+    ) throws(EngineError) -> BacktestResult {
+        let kernel = try makeKernel(strategy: strategy, risk: risk, config: config)
+        try kernel.run()
+        return result(of: kernel, parameters: parameters)
+    }
+
+    /// A kernel ready to ``Kernel/run()`` (for callers that want the live objects).
+    public static func makeKernel<S: Strategy, R: RiskEngine>(
+        strategy: S, risk: R, config: BacktestConfig
+    ) throws(EngineError) -> Kernel<S, R> {
+        let data = try config.makeDataEngine()
+        let first = data.streams.compactMap { $0.count > 0 ? $0.ts(0) : nil }.min() ?? 0
+        return try Kernel(
+            strategy: strategy, risk: risk, data: data, instruments: config.instruments, startingCash: config.startingCash,
+            accountKind: config.accountKind,
+            commission: CommissionModel(rate: config.commissionRate, rounding: config.commissionRounding),
+            fillTiming: config.fillTiming, strategyID: config.strategyID, accountID: config.accountID,
+            startTime: UnixNanos(first))
+    }
+
+    /// The results of a finished kernel.
+    public static func result<S: Strategy, R: RiskEngine>(of kernel: Kernel<S, R>, parameters: ParameterValues) -> BacktestResult {
+        let portfolio = kernel.portfolio
+        let currency = portfolio.currency
+        let scale = Double(FixedPoint.scale(currency.precision))
+        func point(_ i: Int) -> BacktestResult.EquityPoint {
+            BacktestResult.EquityPoint(
+                time: UnixNanos(portfolio.curveTimes[i]).description, equity: Double(portfolio.curveEquity[i]) / scale,
+                exposure: Double(portfolio.curveExposure[i]) / scale)
+        }
+        let orders = kernel.orders.orders.values.map { order in
+            BacktestResult.OrderRecord(
+                id: order.clientOrderID.value, instrument: order.instrumentID.description, side: order.side.description,
+                type: order.type.description, quantity: order.quantity.description, price: order.price?.description,
+                triggerPrice: order.triggerPrice?.description, status: order.status.description,
+                filledQuantity: order.filledQuantity.description, averageFillPrice: order.averageFillPrice?.description,
+                created: order.tsInit.description)
+        }
+        let fills = kernel.fills.map { fill in
+            BacktestResult.FillRecord(
+                time: fill.tsEvent.description, order: fill.clientOrderID.value, trade: fill.tradeID.value,
+                instrument: fill.instrumentID.description, side: fill.side.description,
+                quantity: fill.lastQuantity.description, price: fill.lastPrice.description,
+                commission: fill.commission.amountText)
+        }
+        let positions = portfolio.positions.indices.map { i in
+            let position = portfolio.positions[i]
+            let mark = portfolio.lastPrices[i]
+            return BacktestResult.PositionRecord(
+                instrument: position.instrumentID.description, side: position.side.description,
+                quantity: position.quantity.description, averageOpenPrice: position.averageOpenPrice?.description,
+                realizedPnL: position.realizedPnL.amountText,
+                unrealizedPnL: mark.flatMap { try? position.unrealizedPnL(at: $0).amountText },
+                lastPrice: mark?.description)
+        }
+        let commissionRaw = kernel.fills.reduce(Int64(0)) { $0 + $1.commission.raw }
+        let metrics = SummaryMetrics(
+            curveTimes: portfolio.curveTimes, curveEquity: portfolio.curveEquity, curveExposure: portfolio.curveExposure,
+            dailyIndices: portfolio.dailyIndices, startingCashRaw: portfolio.startingCash.raw, currency: currency,
+            trades: kernel.trades, totalCommissionRaw: commissionRaw)
+        return BacktestResult(
+            strategy: S.name,
+            parameters: parameters.values.map { BacktestResult.Parameter(name: $0.key, value: $0.value.description) },
+            currency: currency.code, startingCash: portfolio.startingCash.amountText,
+            finalEquity: portfolio.equity.amountText, finalCash: portfolio.cash.amountText, metrics: metrics,
+            orders: orders, fills: fills, trades: kernel.trades.map(BacktestResult.TradeRecord.init),
+            openTrades: kernel.openTrades.map(BacktestResult.TradeRecord.init), positions: positions,
+            equityCurve: portfolio.curveTimes.indices.map(point), dailyEquity: portfolio.dailyIndices.map(point),
+            logs: kernel.context.logs)
+    }
+}

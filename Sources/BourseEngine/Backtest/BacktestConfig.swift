@@ -1,0 +1,52 @@
+public import BourseCore
+public import BourseData
+
+/// Everything a backtest needs besides the strategy: instruments, data, time range, venue
+/// (fill timing, commission), account and starting cash.
+///
+/// Conventions (the defaults match backtesting.py, see `docs/backtest-conventions.md`):
+/// market orders fill at the next bar's open; commission is a fraction of each fill's
+/// notional; a margin account at leverage 1 (shorting allowed, no borrowing beyond equity);
+/// positions still open at the end stay open and are marked at the last close.
+public struct BacktestConfig: Sendable {
+    public var instruments: [Instrument]
+    /// Bar series, in the order that breaks timestamp ties.
+    public var bars: [BarSeries]
+    /// Quote streams (one instrument each), after the bar series in tie order.
+    public var quotes: [[QuoteTick]] = []
+    /// Trade streams (one instrument each), last in tie order.
+    public var trades: [[TradeTick]] = []
+    /// Only data with `start ≤ tsEvent ≤ end` is used.
+    public var start: UnixNanos?
+    public var end: UnixNanos?
+    public var startingCash: Money
+    public var accountKind: AccountKind = .margin(leverage: Rate(uncheckedRaw: 1, precision: 0))
+    /// Commission as a fraction of notional on every fill (`0.002` = 0.2 %).
+    public var commissionRate: Rate = Rate(uncheckedRaw: 0, precision: 0)
+    public var commissionRounding: CommissionModel.Rounding = .carry
+    public var fillTiming: FillTiming = .nextBarOpen
+    public var strategyID: StrategyID
+    public var accountID: AccountID
+
+    public init(instruments: [Instrument], bars: [BarSeries], startingCash: Money) throws(EngineError) {
+        self.instruments = instruments
+        self.bars = bars
+        self.startingCash = startingCash
+        do {
+            strategyID = try StrategyID("S-001")
+            accountID = try AccountID("SIM-001")
+        } catch { throw .configuration("\(error)") }
+    }
+
+    /// The data engine over the configured streams, cut to the time range.
+    func makeDataEngine() throws(EngineError) -> DataEngine {
+        if let start, let end, end < start { throw .configuration("end \(end) is before start \(start)") }
+        let range = (start ?? UnixNanos(.min))...(end ?? UnixNanos(.max))
+        var engine = DataEngine()
+        for series in bars { try engine.add(.bars(start == nil && end == nil ? series : series.slice(range))) }
+        for q in quotes { try engine.add(.quotes(q.filter { range.contains($0.tsEvent) })) }
+        for t in trades { try engine.add(.trades(t.filter { range.contains($0.tsEvent) })) }
+        guard engine.eventCount > 0 else { throw .data("no data in the configured time range") }
+        return engine
+    }
+}

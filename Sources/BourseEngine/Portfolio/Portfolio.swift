@@ -1,0 +1,226 @@
+public import BourseCore
+
+/// Portfolio accounting for one account in one settlement currency: a netting position per
+/// instrument, the cash balance, and marks.
+///
+/// Rules (all amounts exact, in raw units of ``currency``):
+/// - a fill moves cash by `−side × notional − commission` (notional = price × quantity ×
+///   multiplier, rounded half-even to the currency, as ``Position`` computes it);
+/// - each instrument is marked at its last bar close (or last fill price before any bar):
+///   its *mark value* is the signed position value there;
+/// - **equity** = cash + Σ mark values; **exposure** (gross) = Σ |mark values|;
+/// - **margin used** = exposure / leverage (margin accounts); **buying power** = free cash
+///   (cash account) or `max(0, equity − margin used) × leverage` (margin account).
+///
+/// Marking is O(1) per bar (only the bar's instrument changes). The equity curve keeps one
+/// point per timestamp (the last value at that time) and one per UTC day (the day's last point).
+public final class Portfolio {
+    // Owned by one single-threaded kernel: hot properties skip dynamic exclusivity checks.
+    /// The settlement currency (every instrument is quoted in it).
+    public let currency: Currency
+    public let accountKind: AccountKind
+    public let instruments: [Instrument]
+    public let startingCash: Money
+    /// Cash balance, raw.
+    @exclusivity(unchecked) public private(set) var cashRaw: Int64
+    /// One position per instrument (netting), same order as ``instruments``.
+    @exclusivity(unchecked) public private(set) var positions: [Position]
+    /// Signed position value at the last mark, raw, per instrument.
+    @exclusivity(unchecked) public private(set) var markValues: [Int64]
+    /// Last mark price per instrument (`nil` before the first bar or fill).
+    @exclusivity(unchecked) public private(set) var lastPrices: [Price?]
+    @exclusivity(unchecked) private var markSum: Int64 = 0
+    @exclusivity(unchecked) private var exposureSum: Int64 = 0
+    private let indexByID: [InstrumentID: Int]
+
+    /// Equity curve: timestamps (ns), equity and gross exposure (raw), one point per timestamp.
+    @exclusivity(unchecked) public private(set) var curveTimes: [Int64] = []
+    @exclusivity(unchecked) public private(set) var curveEquity: [Int64] = []
+    @exclusivity(unchecked) public private(set) var curveExposure: [Int64] = []
+    /// Indices into the curve of each UTC day's last point.
+    @exclusivity(unchecked) public private(set) var dailyIndices: [Int] = []
+
+    /// A portfolio holding `startingCash`, flat in every instrument.
+    public init(
+        instruments: [Instrument], startingCash: Money, accountKind: AccountKind, strategyID: StrategyID,
+        reserveCurve: Int = 0
+    ) throws(EngineError) {
+        currency = startingCash.currency
+        for instrument in instruments where instrument.quoteCurrency != currency {
+            throw .configuration(
+                "instrument \(instrument.id) is quoted in \(instrument.quoteCurrency), the account in \(currency); one settlement currency per backtest")
+        }
+        if case .margin(let leverage) = accountKind, leverage.raw <= 0 {
+            throw .configuration("leverage must be positive, got \(leverage)")
+        }
+        self.instruments = instruments
+        self.accountKind = accountKind
+        self.startingCash = startingCash
+        cashRaw = startingCash.raw
+        var positions: [Position] = []
+        var index: [InstrumentID: Int] = [:]
+        for (i, instrument) in instruments.enumerated() {
+            guard index[instrument.id] == nil else { throw .configuration("instrument \(instrument.id) is listed twice") }
+            index[instrument.id] = i
+            let id: PositionID
+            do { id = try PositionID("\(instrument.id)-\(strategyID)") } catch { throw .configuration("\(error)") }
+            positions.append(Position(id: id, instrument: instrument, strategyID: strategyID))
+        }
+        self.positions = positions
+        indexByID = index
+        markValues = Array(repeating: 0, count: instruments.count)
+        lastPrices = Array(repeating: nil, count: instruments.count)
+        curveTimes.reserveCapacity(reserveCurve)
+        curveEquity.reserveCapacity(reserveCurve)
+        curveExposure.reserveCapacity(reserveCurve)
+    }
+
+    /// The index of an instrument in ``instruments``.
+    public func index(of id: InstrumentID) -> Int? { indexByID[id] }
+
+    /// The position in `id` (`nil` for an unknown instrument).
+    public func position(_ id: InstrumentID) -> Position? { indexByID[id].map { positions[$0] } }
+
+    public var cash: Money { Money(uncheckedRaw: cashRaw, currency: currency) }
+    public var equityRaw: Int64 { cashRaw &+ markSum }
+    public var equity: Money { Money(uncheckedRaw: equityRaw, currency: currency) }
+    /// Gross exposure: Σ |position values|.
+    public var exposure: Money { Money(uncheckedRaw: exposureSum, currency: currency) }
+    /// Net exposure: Σ signed position values.
+    public var netExposure: Money { Money(uncheckedRaw: markSum, currency: currency) }
+
+    /// Margin used by the open positions (zero for a cash account).
+    public var marginUsedRaw: Int64 {
+        guard case .margin(let leverage) = accountKind else { return 0 }
+        return Self.divideByLeverage(exposureSum, leverage)
+    }
+
+    /// What new positions may still use (see the type's documentation).
+    public var buyingPowerRaw: Int64 {
+        switch accountKind {
+        case .cash:
+            return max(0, cashRaw)
+        case .margin(let leverage):
+            let free = max(0, equityRaw - marginUsedRaw)
+            let scaled = Int128(free) * Int128(leverage.raw) / Int128(FixedPoint.scale(leverage.precision))
+            return Int64(clamping: scaled)
+        }
+    }
+
+    /// Marks instrument `index` at `price`. - Complexity: O(1).
+    @inline(__always)
+    func mark(_ index: Int, price: Price) {
+        lastPrices[index] = price
+        let position = positions[index]
+        guard !position.isFlat else { return }
+        let value = (try? position.markValue(at: price).raw) ?? markValues[index]
+        markSum = markSum &- markValues[index] &+ value
+        exposureSum = exposureSum &- markValues[index].magnitudeAsInt &+ value.magnitudeAsInt
+        markValues[index] = value
+    }
+
+    /// Why a fill of `quantity` at `price` with `commissionRaw` cannot be accepted, or `nil`.
+    func refusal(index: Int, side: OrderSide, quantity: Quantity, price: Price, commissionRaw: Int64) -> String? {
+        let position = positions[index]
+        let instrument = instruments[index]
+        guard let notional = try? instrument.notional(quantity: quantity, price: price).raw else {
+            return "notional overflows"
+        }
+        let reducesOnly =
+            (position.isLong && side == .sell || position.isShort && side == .buy)
+            && quantity.raw <= position.signedQuantityRaw.magnitudeAsInt
+        switch accountKind {
+        case .cash:
+            if side == .sell {
+                guard position.isLong, quantity.raw <= position.signedQuantityRaw else {
+                    return "a cash account cannot sell short (holding \(position.quantity), selling \(quantity))"
+                }
+                return nil
+            }
+            let cost = notional &+ commissionRaw
+            return cost > cashRaw
+                ? "insufficient cash: \(Money(uncheckedRaw: cost, currency: currency)) required, \(cash) available" : nil
+        case .margin(let leverage):
+            if reducesOnly { return nil }
+            // Margin after the fill, at the fill price for this instrument.
+            let newSigned = position.signedQuantityRaw + side.sign * quantity.raw
+            let newValue: Int64
+            if newSigned == 0 {
+                newValue = 0
+            } else {
+                let q = Quantity(uncheckedRaw: newSigned.magnitudeAsInt, precision: quantity.precision)
+                guard let v = try? instrument.notional(quantity: q, price: price).raw else { return "notional overflows" }
+                newValue = v
+            }
+            let exposureAfter = exposureSum - markValues[index].magnitudeAsInt + newValue
+            let cashAfter = cashRaw - side.sign * notional - commissionRaw
+            let markAfter = markSum - markValues[index] + (newSigned < 0 ? -newValue : newValue)
+            let equityAfter = cashAfter + markAfter
+            let marginAfter = Self.divideByLeverage(exposureAfter, leverage)
+            return marginAfter > equityAfter
+                ? "insufficient margin: \(Money(uncheckedRaw: marginAfter, currency: currency)) needed, equity after the fill \(Money(uncheckedRaw: equityAfter, currency: currency))"
+                : nil
+        }
+    }
+
+    /// Applies a fill: position, cash and mark. Returns the position event.
+    func apply(fill: OrderFilled, index: Int) throws(EngineError) -> PositionEvent {
+        let instrument = instruments[index]
+        let wasFlat = positions[index].isFlat
+        let notional: Int64
+        do {
+            notional = try instrument.notional(quantity: fill.lastQuantity, price: fill.lastPrice).raw
+            try positions[index].apply(fill: fill.assigned(to: positions[index].id))
+        } catch { throw .accounting("\(error)") }
+        guard fill.commission.currency == currency else {
+            throw .accounting("commission in \(fill.commission.currency), account in \(currency)")
+        }
+        cashRaw = cashRaw &- fill.side.sign &* notional &- fill.commission.raw
+        // Re-mark at the fill price until the next bar marks it again.
+        let position = positions[index]
+        let value = position.isFlat ? 0 : ((try? position.markValue(at: fill.lastPrice).raw) ?? 0)
+        markSum = markSum &- markValues[index] &+ value
+        exposureSum = exposureSum &- markValues[index].magnitudeAsInt &+ value.magnitudeAsInt
+        markValues[index] = value
+        lastPrices[index] = fill.lastPrice
+        let kind: PositionEvent.Kind = wasFlat ? .opened : (position.isFlat ? .closed : .changed)
+        return PositionEvent(kind: kind, position: position, fill: fill)
+    }
+
+    /// Records the equity at `ts`: replaces the last point when it has the same time.
+    @inline(__always)
+    func recordEquity(at ts: Int64) {
+        if let last = curveTimes.last, last == ts {
+            curveEquity[curveEquity.count - 1] = equityRaw
+            curveExposure[curveExposure.count - 1] = exposureSum
+            return
+        }
+        if let last = curveTimes.last, Self.day(of: last) != Self.day(of: ts) {
+            dailyIndices.append(curveTimes.count - 1)
+        }
+        curveTimes.append(ts)
+        curveEquity.append(equityRaw)
+        curveExposure.append(exposureSum)
+    }
+
+    /// Closes the daily sampling at the end of a run.
+    func finishCurve() {
+        if !curveTimes.isEmpty && dailyIndices.last != curveTimes.count - 1 { dailyIndices.append(curveTimes.count - 1) }
+    }
+
+    @inline(__always)
+    static func day(of ts: Int64) -> Int64 {
+        let (q, r) = ts.quotientAndRemainder(dividingBy: Nanoseconds.perDay)
+        return r < 0 ? q - 1 : q
+    }
+
+    private static func divideByLeverage(_ amount: Int64, _ leverage: Rate) -> Int64 {
+        Int64(clamping: (Int128(amount) * Int128(FixedPoint.scale(leverage.precision)) + Int128(leverage.raw) - 1) / Int128(leverage.raw))
+    }
+}
+
+extension Int64 {
+    /// `|self|` as `Int64` (callers never hold `Int64.min`).
+    @inline(__always)
+    var magnitudeAsInt: Int64 { self < 0 ? 0 &- self : self }
+}

@@ -1,0 +1,180 @@
+public import BourseCore
+public import OrderedCollections
+
+/// Order management: Bourse's own book of orders and the entry point of every order
+/// command on its way to an ``ExecutionClient``.
+///
+/// The order manager refuses, with a typed ``OrderManagerError`` and without changing
+/// anything, the commands only Bourse's own book can judge: a reused client order id, a
+/// modify or cancel of an unknown or closed order, a modification that changes nothing.
+/// Everything else goes to the client, and the events the client answers with are appended
+/// to the caller's `events` buffer **and** applied to the own book. Events the venue
+/// produces later (fills on market data, expiries) reach the book through ``apply(_:)``.
+///
+/// ```swift
+/// let oms = OrderManager(client: venue)
+/// var events: [OrderEvent] = []
+/// try oms.submit(SubmitOrder(order: order, tsInit: clock.now), events: &events)
+/// venue.process(bar: bar, events: &events)
+/// oms.apply(events[start...])
+/// ```
+public final class OrderManager<Client: ExecutionClient> {
+    public let client: Client
+    /// Every order, in submission order (closed ones until ``purgeClosedOrders()``).
+    public private(set) var orders: OrderedDictionary<ClientOrderID, Order> = [:]
+    /// Open orders by instrument, in submission order.
+    private var openByInstrument: [InstrumentID: OrderedSet<ClientOrderID>] = [:]
+    /// Open orders by strategy, in submission order.
+    private var openByStrategy: [StrategyID: OrderedSet<ClientOrderID>] = [:]
+    /// Events the own book could not apply (e.g. a fill for an order it does not know), with the reason.
+    public private(set) var unappliedEvents: [(event: OrderEvent, reason: String)] = []
+    /// Index in ``orders`` of the order the last event was applied to.
+    private var lastApplied: Int?
+
+    public init(client: Client) {
+        self.client = client
+    }
+
+    // MARK: Queries
+
+    /// The order with this client order id.
+    public func order(_ id: ClientOrderID) -> Order? { orders[id] }
+
+    /// The open orders, optionally only of one instrument and/or strategy, in submission order.
+    public func openOrders(instrumentID: InstrumentID? = nil, strategyID: StrategyID? = nil) -> [Order] {
+        let ids: OrderedSet<ClientOrderID>
+        switch (instrumentID, strategyID) {
+        case (let i?, let s?): ids = (openByInstrument[i] ?? []).intersection(openByStrategy[s] ?? [])
+        case (let i?, nil): ids = openByInstrument[i] ?? []
+        case (nil, let s?): ids = openByStrategy[s] ?? []
+        case (nil, nil): return orders.values.filter(\.isOpen)
+        }
+        return ids.compactMap { orders[$0] }
+    }
+
+    /// Forgets closed orders (keeps memory flat in long runs; their ids may not be reused
+    /// within the same run by convention, but are no longer checked).
+    public func purgeClosedOrders() {
+        orders.removeAll { $0.value.isClosed }
+        lastApplied = nil
+    }
+
+    // MARK: Commands
+
+    /// Sends a new order. Throws ``OrderManagerError/duplicateClientOrderID(_:)`` for a reused id.
+    public func submit(_ command: SubmitOrder, events: inout [OrderEvent]) throws(OrderManagerError) {
+        let id = command.order.clientOrderID
+        guard orders[id] == nil else { throw .duplicateClientOrderID(id) }
+        insert(command.order)
+        let start = events.count
+        client.submit(command, events: &events)
+        apply(events[start...])
+    }
+
+    /// Sends a list of linked orders. Throws for a reused id (none of the list is sent).
+    public func submit(_ command: SubmitOrderList, events: inout [OrderEvent]) throws(OrderManagerError) {
+        for order in command.orders where orders[order.clientOrderID] != nil {
+            throw .duplicateClientOrderID(order.clientOrderID)
+        }
+        for order in command.orders { insert(order) }
+        let start = events.count
+        client.submit(command, events: &events)
+        apply(events[start...])
+    }
+
+    /// Sends a modification. Throws for an unknown or closed order, a mismatched command, or
+    /// a modification the order cannot take (quantity not above the filled quantity, a price
+    /// the order type does not have, no change at all).
+    public func modify(_ command: ModifyOrder, events: inout [OrderEvent]) throws(OrderManagerError) {
+        let order = try openOrder(command.clientOrderID, strategyID: command.strategyID, instrumentID: command.instrumentID)
+        let id = order.clientOrderID
+        if command.quantity == nil && command.price == nil && command.triggerPrice == nil {
+            throw .invalidModification(id, "nothing to change")
+        }
+        if let quantity = command.quantity, !(quantity > order.filledQuantity) {
+            throw .invalidModification(id, "quantity \(quantity) is not above the filled \(order.filledQuantity)")
+        }
+        if command.price != nil && !order.type.allowsPrice { throw .invalidModification(id, "a \(order.type) order has no limit price") }
+        if command.triggerPrice != nil && !order.type.allowsTriggerPrice {
+            throw .invalidModification(id, "a \(order.type) order has no trigger price")
+        }
+        let start = events.count
+        client.modify(command, events: &events)
+        apply(events[start...])
+    }
+
+    /// Sends a cancel. Throws for an unknown or closed order, or a mismatched command.
+    public func cancel(_ command: CancelOrder, events: inout [OrderEvent]) throws(OrderManagerError) {
+        _ = try openOrder(command.clientOrderID, strategyID: command.strategyID, instrumentID: command.instrumentID)
+        let start = events.count
+        client.cancel(command, events: &events)
+        apply(events[start...])
+    }
+
+    /// Cancels every open order of the strategy in the instrument (optionally one side only).
+    public func cancelAll(_ command: CancelAllOrders, events: inout [OrderEvent]) {
+        let start = events.count
+        client.cancelAll(command, events: &events)
+        apply(events[start...])
+    }
+
+    // MARK: Events
+
+    /// Applies events from the venue to the own book, in order. An event the book cannot
+    /// apply (unknown order, a transition the order's state machine refuses) is recorded in
+    /// ``unappliedEvents`` with the reason; the book is unchanged by it.
+    public func apply(_ events: ArraySlice<OrderEvent>) {
+        for index in events.indices { apply(events[index]) }
+    }
+
+    /// Applies one event from the venue (see ``apply(_:)-(ArraySlice<OrderEvent>)``).
+    public func apply(_ event: OrderEvent) {
+        let id = event.clientOrderID
+        // Events come in runs for one order: try the last order applied before hashing the id.
+        let index: Int
+        if let last = lastApplied, last < orders.count, orders.keys[last] == id {
+            index = last
+        } else if let found = orders.index(forKey: id) {
+            index = found
+            lastApplied = found
+        } else {
+            unappliedEvents.append((event, "order \(id) is not in the own order book"))
+            return
+        }
+        let wasOpen = orders.values[index].isOpen || orders.values[index].status == .initialized
+        do {
+            try orders.values[index].apply(event)
+        } catch {
+            unappliedEvents.append((event, error.description))
+            return
+        }
+        if wasOpen && orders.values[index].isClosed { removeFromOpen(orders.values[index]) }
+    }
+
+    // MARK: Book keeping
+
+    private func insert(_ order: OrderInitialized) {
+        orders[order.clientOrderID] = Order(order)
+        openByInstrument[order.instrumentID, default: []].append(order.clientOrderID)
+        openByStrategy[order.strategyID, default: []].append(order.clientOrderID)
+    }
+
+    private func removeFromOpen(_ order: Order) {
+        openByInstrument[order.instrumentID]?.remove(order.clientOrderID)
+        openByStrategy[order.strategyID]?.remove(order.clientOrderID)
+    }
+
+    private func openOrder(
+        _ id: ClientOrderID, strategyID: StrategyID, instrumentID: InstrumentID
+    ) throws(OrderManagerError) -> Order {
+        guard let order = orders[id] else { throw .unknownOrder(id) }
+        guard !order.isClosed else { throw .orderClosed(id, order.status) }
+        guard order.strategyID == strategyID else {
+            throw .mismatchedCommand(id, "the order belongs to strategy \(order.strategyID), not \(strategyID)")
+        }
+        guard order.instrumentID == instrumentID else {
+            throw .mismatchedCommand(id, "the order is for \(order.instrumentID), not \(instrumentID)")
+        }
+        return order
+    }
+}

@@ -1,0 +1,298 @@
+public import BourseCore
+
+extension SimulatedVenue {
+    // MARK: ExecutionClient commands
+
+    public func submit(_ command: SubmitOrder, events: inout [OrderEvent]) {
+        emitSubmitted(command.order, &events)
+        send(.submit(command), kind: .submit, instrumentID: command.order.instrumentID, &events)
+    }
+
+    public func submit(_ command: SubmitOrderList, events: inout [OrderEvent]) {
+        for order in command.orders { emitSubmitted(order, &events) }
+        send(.submitList(command), kind: .submit, instrumentID: command.orders[0].instrumentID, &events)
+    }
+
+    public func modify(_ command: ModifyOrder, events: inout [OrderEvent]) {
+        if let slot = slots[command.clientOrderID], orders[slot].isOpen {
+            events.append(.pendingUpdate(OrderPendingUpdate(
+                clientOrderID: command.clientOrderID, strategyID: command.strategyID, instrumentID: command.instrumentID,
+                venueOrderID: orders[slot].venueOrderID, accountID: accountID, tsEvent: clock.now)))
+        }
+        send(.modify(command), kind: .modify, instrumentID: command.instrumentID, &events)
+    }
+
+    public func cancel(_ command: CancelOrder, events: inout [OrderEvent]) {
+        if let slot = slots[command.clientOrderID], orders[slot].isOpen { emitPendingCancel(slot, &events) }
+        send(.cancel(command), kind: .cancel, instrumentID: command.instrumentID, &events)
+    }
+
+    public func cancelAll(_ command: CancelAllOrders, events: inout [OrderEvent]) {
+        for slot in openSlots(matching: command) { emitPendingCancel(slot, &events) }
+        send(.cancelAll(command), kind: .cancel, instrumentID: command.instrumentID, &events)
+    }
+
+    /// Delivers the delayed commands due by now and expires the orders whose time ran out
+    /// strictly before now (an order expiring at `t` is still matched against data at `t`).
+    public func advanceTime(events: inout [OrderEvent]) {
+        deliverDueCommands(&events)
+        expireOrders(before: clock.now, inclusive: false, &events)
+    }
+
+    // MARK: Delivery
+
+    private func send(_ command: VenueCommand, kind: CommandKind, instrumentID: InstrumentID, _ events: inout [OrderEvent]) {
+        let now = clock.now
+        let delay = latencyModel.latency(LatencyParameters(command: kind, instrumentID: instrumentID, sent: now))
+        if delay.rawValue <= 0 {
+            execute(command, &events)
+        } else {
+            let arrival = now + delay
+            let index = inFlight.firstIndex { $0.arrival > arrival } ?? inFlight.endIndex
+            inFlight.insert((arrival, command), at: index)
+        }
+    }
+
+    func deliverDueCommands(_ events: inout [OrderEvent]) {
+        let now = clock.now
+        while let first = inFlight.first, first.arrival <= now {
+            inFlight.removeFirst()
+            execute(first.command, &events)
+        }
+    }
+
+    private func execute(_ command: VenueCommand, _ events: inout [OrderEvent]) {
+        switch command {
+        case .submit(let submit):
+            if let slot = admit(submit.order, &events) { matchOnArrival(slot, &events) }
+        case .submitList(let list):
+            var admitted: [Int] = []
+            for order in list.orders {
+                if let slot = admit(order, &events) { admitted.append(slot) }
+            }
+            for slot in admitted where orders[slot].isActive { matchOnArrival(slot, &events) }
+        case .modify(let modify):
+            apply(modify, &events)
+        case .cancel(let cancel):
+            guard let slot = slots[cancel.clientOrderID] else {
+                events.append(.cancelRejected(OrderCancelRejected(
+                    clientOrderID: cancel.clientOrderID, strategyID: cancel.strategyID, instrumentID: cancel.instrumentID,
+                    accountID: accountID, reason: "order \(cancel.clientOrderID) is not known at \(venue)", tsEvent: clock.now)))
+                return
+            }
+            guard orders[slot].isOpen else {
+                emitCancelRejected(slot, "order is already \(orders[slot].status)", &events)
+                return
+            }
+            close(slot, as: .canceled, &events)
+        case .cancelAll(let cancelAll):
+            for slot in openSlots(matching: cancelAll) where orders[slot].isOpen { close(slot, as: .canceled, &events) }
+        }
+    }
+
+    private func openSlots(matching command: CancelAllOrders) -> [Int] {
+        guard let index = bookIndex[command.instrumentID] else { return [] }
+        return orders.indices.filter { slot in
+            let order = orders[slot]
+            return order.book == index && order.isOpen && order.initialized.strategyID == command.strategyID
+                && (command.side == nil || order.side == command.side)
+        }
+    }
+
+    // MARK: Admission
+
+    /// Validates and accepts (or rejects) an arriving order; returns its slot when accepted.
+    private func admit(_ order: OrderInitialized, _ events: inout [OrderEvent]) -> Int? {
+        let now = clock.now
+        guard let bookNumber = book(of: order.instrumentID) else {
+            emitRejected(order, "instrument \(order.instrumentID) is not traded at \(venue)", &events)
+            return nil
+        }
+        guard slots[order.clientOrderID] == nil else {
+            emitRejected(order, "client order id \(order.clientOrderID) is already used at \(venue)", &events)
+            return nil
+        }
+        let book = books[bookNumber]
+        if let reason = rejection(of: order, book: book, now: now) {
+            emitRejected(order, reason, &events)
+            return nil
+        }
+        var held = false
+        if let parent = order.links.parentOrderID {
+            guard let parentSlot = slots[parent] else {
+                emitRejected(order, "parent order \(parent) is not known at \(venue)", &events)
+                return nil
+            }
+            switch orders[parentSlot].state {
+            case .closed(let status) where orders[parentSlot].filledRaw == 0:
+                emitRejected(order, "parent order \(parent) is \(status)", &events)
+                return nil
+            case .closed, .held, .working, .triggered:
+                held = orders[parentSlot].filledRaw == 0 || orders[parentSlot].state == .held
+            }
+        }
+        if !held, order.reduceOnly, let reason = reduceOnlyRejection(side: order.side, quantityRaw: order.quantity.raw, book) {
+            emitRejected(order, reason, &events)
+            return nil
+        }
+        if order.postOnly, let reason = postOnlyRejection(side: order.side, priceRaw: order.price?.raw, book) {
+            emitRejected(order, reason, &events)
+            return nil
+        }
+        if !held, order.side == .buy, let account, let reference = order.price?.raw ?? order.triggerPrice?.raw ?? book.currentPrice(for: .buy) {
+            var updated = account
+            do {
+                if let lock = try updated.requiredLock(
+                    side: .buy, quantity: order.quantity,
+                    price: Price(uncheckedRaw: reference, precision: book.instrument.pricePrecision), instrument: book.instrument)
+                {
+                    try updated.lock(lock, for: order.clientOrderID)
+                }
+            } catch {
+                emitRejected(order, "\(error)", &events)
+                return nil
+            }
+            self.account = updated
+        }
+        venueOrderCount += 1
+        let expiry: UnixNanos? =
+            switch order.timeInForce {
+            case .gtd(let expiry): expiry
+            case .day: sessionClose(after: now, inclusive: false)
+            case .gtc, .ioc, .fok, .atTheOpen, .atTheClose: nil
+            }
+        let slot = orders.count
+        orders.append(VenueOrder(
+            initialized: order, venueOrderID: makeVenueOrderID(venueOrderCount), book: bookNumber,
+            sequence: venueOrderCount, state: held ? .held : .working, quantityRaw: order.quantity.raw, filledRaw: 0,
+            priceRaw: order.price?.raw, triggerRaw: order.triggerPrice?.raw, expiry: expiry,
+            auctionClose: order.timeInForce == .atTheClose ? sessionClose(after: now, inclusive: true) : nil, tsLast: now))
+        slots[order.clientOrderID] = slot
+        if let expiry { nextExpiry = min(nextExpiry ?? expiry, expiry) }
+        emitAccepted(slot, &events)
+        if !held { books[bookNumber].add(slot, orders[slot]) }
+        return slot
+    }
+
+    /// The reason an order cannot be accepted, `nil` when it can.
+    private func rejection(of order: OrderInitialized, book: InstrumentBook, now: UnixNanos) -> String? {
+        let instrument = book.instrument
+        do {
+            try instrument.validate(quantity: order.quantity, price: order.price ?? order.triggerPrice)
+            if let trigger = order.triggerPrice, order.price != nil {
+                try instrument.validate(quantity: order.quantity, price: trigger)
+            }
+        } catch {
+            return error.reason
+        }
+        guard order.quantity.precision == instrument.sizePrecision,
+            (order.price?.precision ?? instrument.pricePrecision) == instrument.pricePrecision,
+            (order.triggerPrice?.precision ?? instrument.pricePrecision) == instrument.pricePrecision
+        else {
+            return "prices and quantity must be given at the instrument's precisions (price \(instrument.pricePrecision), size \(instrument.sizePrecision) decimals)"
+        }
+        if let expiry = order.timeInForce.expiry, expiry <= now {
+            return "good-till-date expiry \(expiry) is not after the venue's time \(now)"
+        }
+        if (order.timeInForce == .atTheOpen || order.timeInForce == .atTheClose) && !book.hasBars {
+            return "auction orders (\(order.timeInForce)) need bar data for \(order.instrumentID)"
+        }
+        return nil
+    }
+
+    func reduceOnlyRejection(side: OrderSide, quantityRaw: Int64, _ book: InstrumentBook) -> String? {
+        let reducible = side == .buy ? max(0, -book.positionRaw) : max(0, book.positionRaw)
+        if reducible == 0 {
+            return "reduce-only \(side) order would open or increase a position (position is \(book.positionRaw == 0 ? "flat" : book.positionRaw > 0 ? "long" : "short"))"
+        }
+        if quantityRaw > reducible {
+            let q = Quantity(uncheckedRaw: quantityRaw, precision: book.instrument.sizePrecision)
+            let open = Quantity(uncheckedRaw: reducible, precision: book.instrument.sizePrecision)
+            return "reduce-only \(side) order for \(q) exceeds the open position of \(open)"
+        }
+        return nil
+    }
+
+    private func postOnlyRejection(side: OrderSide, priceRaw: Int64?, _ book: InstrumentBook) -> String? {
+        guard let priceRaw, let market = book.currentPrice(for: side) else { return nil }
+        let takes = side == .buy ? priceRaw >= market : priceRaw <= market
+        guard takes else { return nil }
+        let p = book.instrument.pricePrecision
+        return "post-only \(side) limit at \(Price(uncheckedRaw: priceRaw, precision: p)) would take liquidity at \(Price(uncheckedRaw: market, precision: p))"
+    }
+
+    /// The first session close after `time` (or at it, when `inclusive`).
+    func sessionClose(after time: UnixNanos, inclusive: Bool) -> UnixNanos {
+        let day = Nanoseconds.perDay
+        let offset = ((configuration.sessionClose.rawValue % day) + day) % day
+        let base = time.rawValue - offset
+        var days = base / day
+        if base % day != 0 && base < 0 { days -= 1 }
+        let start = days * day + offset
+        if inclusive && start == time.rawValue { return time }
+        return UnixNanos(start + day)
+    }
+
+    // MARK: Modification
+
+    private func apply(_ command: ModifyOrder, _ events: inout [OrderEvent]) {
+        guard let slot = slots[command.clientOrderID] else {
+            events.append(.modifyRejected(OrderModifyRejected(
+                clientOrderID: command.clientOrderID, strategyID: command.strategyID, instrumentID: command.instrumentID,
+                accountID: accountID, reason: "order \(command.clientOrderID) is not known at \(venue)", tsEvent: clock.now)))
+            return
+        }
+        let order = orders[slot]
+        guard order.isOpen else {
+            emitModifyRejected(slot, "order is already \(order.status)", &events)
+            return
+        }
+        let book = books[order.book]
+        let instrument = book.instrument
+        let quantity = command.quantity ?? Quantity(uncheckedRaw: order.quantityRaw, precision: instrument.sizePrecision)
+        if let reason = modificationRejection(command, order: order, quantity: quantity, book: book) {
+            emitModifyRejected(slot, reason, &events)
+            return
+        }
+        orders[slot].quantityRaw = quantity.raw
+        if let price = command.price { orders[slot].priceRaw = price.raw }
+        if let trigger = command.triggerPrice { orders[slot].triggerRaw = trigger.raw }
+        orders[slot].tsLast = clock.now
+        books[order.book].levelsStale = true
+        emitUpdated(slot, &events)
+        if orders[slot].isActive { matchOnArrival(slot, &events) }
+    }
+
+    private func modificationRejection(
+        _ command: ModifyOrder, order: VenueOrder, quantity: Quantity, book: InstrumentBook
+    ) -> String? {
+        let instrument = book.instrument
+        if command.price != nil && !order.type.allowsPrice { return "a \(order.type) order has no limit price" }
+        if command.triggerPrice != nil && !order.type.allowsTriggerPrice { return "a \(order.type) order has no trigger price" }
+        if command.quantity == nil && command.price == nil && command.triggerPrice == nil { return "the modification changes nothing" }
+        guard quantity.precision == instrument.sizePrecision, quantity.raw > order.filledRaw else {
+            return "quantity \(quantity) must be above the filled \(Quantity(uncheckedRaw: order.filledRaw, precision: instrument.sizePrecision)) at \(instrument.sizePrecision) decimals"
+        }
+        do {
+            for price in [command.price, command.triggerPrice].compactMap({ $0 }) {
+                guard price.precision == instrument.pricePrecision else {
+                    return "price \(price) must have \(instrument.pricePrecision) decimals"
+                }
+                try instrument.validate(quantity: quantity, price: price)
+            }
+            if command.price == nil && command.triggerPrice == nil {
+                let p = instrument.pricePrecision
+                try instrument.validate(
+                    quantity: quantity, price: (order.priceRaw ?? order.triggerRaw).map { Price(uncheckedRaw: $0, precision: p) })
+            }
+        } catch {
+            return error.reason
+        }
+        if order.initialized.postOnly, let price = command.price,
+            let reason = postOnlyRejection(side: order.side, priceRaw: price.raw, book)
+        {
+            return reason
+        }
+        return nil
+    }
+}

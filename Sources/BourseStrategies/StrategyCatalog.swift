@@ -1,0 +1,34 @@
+public import BourseEngine
+
+/// A built-in strategy as the CLI and sweeps see it: name, description, parameters, and a
+/// runner that keeps the concrete type (so the kernel stays specialized).
+public struct StrategyEntry: Sendable {
+    public let name: String
+    public let summary: String
+    public let parameters: [ParameterSpec]
+    /// Runs a backtest with `NAME=VALUE` overrides.
+    public let run: @Sendable (_ overrides: [String], _ config: BacktestConfig) throws -> BacktestResult
+
+    /// The entry of strategy type `S`.
+    public static func of<S: Strategy>(_ type: S.Type) -> StrategyEntry {
+        StrategyEntry(name: S.name, summary: S.summary, parameters: S.parameters) { overrides, config in
+            try Backtest.run(S.self, parameters: overrides, config: config)
+        }
+    }
+}
+
+/// The built-in strategies.
+public enum StrategyCatalog {
+    public static let all: [StrategyEntry] = [
+        .of(SMACross.self), .of(EMACross.self), .of(RSIReversion.self), .of(BollingerReversion.self),
+        .of(DonchianBreakout.self), .of(MACDTrend.self),
+    ]
+
+    /// The strategy called `name`.
+    public static func named(_ name: String) throws(ParameterError) -> StrategyEntry {
+        guard let entry = all.first(where: { $0.name == name }) else {
+            throw .invalidCombination("unknown strategy '\(name)'; built in: \(all.map(\.name).joined(separator: ", "))")
+        }
+        return entry
+    }
+}

@@ -1,0 +1,100 @@
+public import BourseEngine
+
+/// Parameter sweeps: every combination of a grid (or a seeded random sample of it) run in
+/// parallel with structured concurrency, one kernel per task, ranked by a metric.
+///
+/// ```swift
+/// let rows = try await Sweep.grid(StrategyCatalog.named("sma-cross"),
+///     grid: [("fast", ["5", "10", "20"]), ("slow", ["30", "50"])], config: config)
+/// rows.first?.parameters   // the best combination by Sharpe ratio
+/// ```
+public enum Sweep {
+    /// One evaluated combination.
+    public struct Row: Sendable, Equatable {
+        /// `NAME=VALUE` overrides, in grid order.
+        public let parameters: [String]
+        public let metrics: SummaryMetrics
+        public let finalEquity: String
+        /// Why the combination could not run (invalid combination, …), `nil` when it ran.
+        public let error: String?
+    }
+
+    /// What ranks the rows (higher is better; `nil` metrics rank last).
+    public enum Ranking: String, Sendable, CaseIterable {
+        case sharpe, sortino, totalReturn = "total-return"
+
+        func score(_ m: SummaryMetrics) -> Double? {
+            switch self {
+            case .sharpe: m.sharpeRatio
+            case .sortino: m.sortinoRatio
+            case .totalReturn: m.totalReturn
+            }
+        }
+    }
+
+    /// Every combination of `grid` (the cartesian product, first parameter varying slowest).
+    public static func combinations(_ grid: [(String, [String])]) -> [[String]] {
+        grid.reduce([[]]) { partial, axis in partial.flatMap { prefix in axis.1.map { prefix + ["\(axis.0)=\($0)"] } } }
+    }
+
+    /// Runs every combination of `grid`, at most `parallelism` at a time, ranked by `ranking`
+    /// (ties keep grid order, so the table is deterministic).
+    public static func grid(
+        _ entry: StrategyEntry, grid: [(String, [String])], config: BacktestConfig, ranking: Ranking = .sharpe,
+        parallelism: Int = 2
+    ) async -> [Row] {
+        await run(entry, combinations: combinations(grid), config: config, ranking: ranking, parallelism: parallelism)
+    }
+
+    /// Runs `count` combinations drawn from `grid` without replacement with a seeded generator.
+    public static func random(
+        _ entry: StrategyEntry, grid: [(String, [String])], count: Int, seed: UInt64, config: BacktestConfig,
+        ranking: Ranking = .sharpe, parallelism: Int = 2
+    ) async -> [Row] {
+        var all = combinations(grid)
+        var state = seed
+        var picked: [[String]] = []
+        while picked.count < count && !all.isEmpty {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            picked.append(all.remove(at: Int((state >> 33) % UInt64(all.count))))
+        }
+        return await run(entry, combinations: picked, config: config, ranking: ranking, parallelism: parallelism)
+    }
+
+    static func run(
+        _ entry: StrategyEntry, combinations: [[String]], config: BacktestConfig, ranking: Ranking, parallelism: Int
+    ) async -> [Row] {
+        var rows = [Row?](repeating: nil, count: combinations.count)
+        await withTaskGroup(of: (Int, Row).self) { group in
+            var next = 0
+            func launch() {
+                let index = next
+                let parameters = combinations[index]
+                next += 1
+                group.addTask {
+                    do {
+                        let result = try entry.run(parameters, config)
+                        return (index, Row(parameters: parameters, metrics: result.metrics, finalEquity: result.finalEquity, error: nil))
+                    } catch {
+                        return (index, Row(parameters: parameters, metrics: .empty, finalEquity: "", error: "\(error)"))
+                    }
+                }
+            }
+            while next < min(max(1, parallelism), combinations.count) { launch() }
+            for await (index, row) in group {
+                rows[index] = row
+                if next < combinations.count { launch() }
+            }
+        }
+        let ordered = rows.compactMap { $0 }.enumerated()
+        return ordered.sorted { a, b in
+            let (sa, sb) = (a.element.error == nil ? ranking.score(a.element.metrics) : nil, b.element.error == nil ? ranking.score(b.element.metrics) : nil)
+            switch (sa, sb) {
+            case let (x?, y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.offset < b.offset
+            }
+        }.map(\.element)
+    }
+}

@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "BourseCore", targets: ["BourseCore"]),
+        .library(name: "BourseTestKit", targets: ["BourseTestKit"]),
         .executable(name: "bourse", targets: ["bourse"]),
     ],
     dependencies: [
@@ -34,9 +35,29 @@ let package = Package(
             name: "BourseCoreTests",
             dependencies: [
                 "BourseCore",
+                "BourseTestKit",
+                .product(name: "Collections", package: "swift-collections"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
+        ),
+
+        // MARK: Core test support and benchmarks
+        .target(
+            name: "BourseTestKit",
+            dependencies: ["BourseCore"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "CoreBenchmarks",
+            dependencies: [
+                "BourseCore",
+                "BourseTestKit",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CoreBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
         // MARK: CLI

@@ -60,23 +60,20 @@ public struct Position: Sendable, Hashable {
     ///   Inlinable so that callers pass the fill's fields without copying the fill.
     @inlinable @inline(__always)
     public mutating func apply(fill: OrderFilled) throws(PositionError) {
-        // Read every field first: after the first opaque call (a string comparison) the
-        // compiler would otherwise copy the whole fill to keep reading it.
-        let fillInstrumentID = fill.instrumentID
-        let fillPositionID = fill.positionID
+        guard fill.instrumentID == instrumentID, fill.positionID == nil || fill.positionID == id,
+            fill.lastPrice.precision == pricePrecision, fill.lastQuantity.precision == sizePrecision
+        else { throw rejection(of: fill) }
+        // Read everything from the fill before writing to `self`, so the fill is only borrowed.
         let sign = fill.side.sign
-        let quantity = fill.lastQuantity
-        let price = fill.lastPrice
+        let quantityRaw = fill.lastQuantity.raw
+        let priceRaw = fill.lastPrice.raw
         let ts = fill.tsEvent
-        let commission = fill.commission
-        guard fillInstrumentID == instrumentID, fillPositionID == nil || fillPositionID == id,
-            price.precision == pricePrecision, quantity.precision == sizePrecision
-        else { throw rejection(instrumentID: fillInstrumentID, positionID: fillPositionID, quantity: quantity, price: price) }
-        let inQuoteCurrency = commission.currency.code == quoteCurrency.code
-        let otherCommission = inQuoteCurrency ? nil : try otherCommissionTotal(adding: commission)
+        let commissionRaw = fill.commission.raw
+        let inQuoteCurrency = fill.commission.currency == quoteCurrency
+        let otherCommission = inQuoteCurrency ? nil : try otherCommissionTotal(adding: fill.commission)
         var ledger = self.ledger
-        guard ledger.apply(sign: sign, quantityRaw: quantity.raw, priceRaw: price.raw, ts: ts, scale: scale),
-            !inQuoteCurrency || ledger.addCommission(commission.raw)
+        guard ledger.apply(sign: sign, quantityRaw: quantityRaw, priceRaw: priceRaw, ts: ts, scale: scale),
+            !inQuoteCurrency || ledger.addCommission(commissionRaw)
         else { throw .overflow(id) }
         if let otherCommission { setOtherCommission(otherCommission) }
         self.ledger = ledger
@@ -84,15 +81,13 @@ public struct Position: Sendable, Hashable {
 
     /// The error for a fill that does not belong to this position (kept out of the inlined hot path).
     @usableFromInline
-    func rejection(
-        instrumentID fillInstrumentID: InstrumentID, positionID: PositionID?, quantity: Quantity, price: Price
-    ) -> PositionError {
-        if fillInstrumentID != instrumentID {
-            return .instrumentMismatch(position: id, expected: instrumentID, got: fillInstrumentID)
+    func rejection(of fill: OrderFilled) -> PositionError {
+        if fill.instrumentID != instrumentID {
+            return .instrumentMismatch(position: id, expected: instrumentID, got: fill.instrumentID)
         }
-        if let other = positionID, other != id { return .positionMismatch(expected: id, got: other) }
+        if let other = fill.positionID, other != id { return .positionMismatch(expected: id, got: other) }
         return .precisionMismatch(
-            id, "fill \(quantity) @ \(price) is not at precisions \(sizePrecision)/\(pricePrecision)")
+            id, "fill \(fill.lastQuantity) @ \(fill.lastPrice) is not at precisions \(sizePrecision)/\(pricePrecision)")
     }
 
     @usableFromInline

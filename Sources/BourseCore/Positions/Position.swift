@@ -37,10 +37,11 @@ public struct Position: Sendable, Hashable {
     @usableFromInline let scale: NotionalScale
 
     /// The numbers of the position (trivial values only, so applying a fill copies no references).
-    @usableFromInline internal(set) var ledger = PositionLedger()
+    @usableFromInline var ledger = PositionLedger()
 
     /// Commissions charged in currencies other than the quote currency, not converted.
     public private(set) var otherCommissions: OrderedDictionary<Currency, Money> = [:]
+
     /// A flat position in `instrument`.
     public init(id: PositionID, instrument: Instrument, strategyID: StrategyID? = nil) {
         self.id = id

@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "BourseEngine", targets: ["BourseEngine"]),
         .library(name: "BourseStrategies", targets: ["BourseStrategies"]),
         .library(name: "BourseIndicators", targets: ["BourseIndicators"]),
+        .library(name: "BourseTestKit", targets: ["BourseTestKit"]),
         .executable(name: "bourse", targets: ["bourse"]),
         .library(name: "BourseAnalytics", targets: ["BourseAnalytics"]),
         .library(name: "BourseData", targets: ["BourseData"]),
@@ -44,6 +45,8 @@ let package = Package(
             name: "BourseCoreTests",
             dependencies: [
                 "BourseCore",
+                "BourseTestKit",
+                .product(name: "Collections", package: "swift-collections"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
@@ -219,6 +222,20 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ExecutionBenchmarks",
+        // MARK: Core test support and benchmarks
+        .target(
+            name: "BourseTestKit",
+            dependencies: ["BourseCore"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "CoreBenchmarks",
+            dependencies: [
+                "BourseCore",
+                "BourseTestKit",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CoreBenchmarks",
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

@@ -2,6 +2,7 @@
 /// units of the quote currency, rounded half-even: the same result as
 /// ``Instrument/notional(quantity:price:)`` for values at the instrument's precisions,
 /// without 128-bit arithmetic unless the product or the scale exceed `Int64`.
+@usableFromInline
 struct NotionalScale: Sendable, Hashable {
     let multiplierRaw: Int64
     /// `10^(decimals of the product − currency decimals)` (positive) or its reciprocal's

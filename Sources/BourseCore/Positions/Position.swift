@@ -34,31 +34,13 @@ public struct Position: Sendable, Hashable {
     public let quoteCurrency: Currency
     public let pricePrecision: UInt8
     public let sizePrecision: UInt8
-    let scale: NotionalScale
+    @usableFromInline let scale: NotionalScale
 
-    /// Open quantity in raw units at ``sizePrecision``: positive long, negative short.
-    public private(set) var signedQuantityRaw: Int64 = 0
-    /// Signed cost of the open quantity in raw quote-currency units.
-    private(set) var costBasisRaw: Int64 = 0
-    /// Realized P&L before commissions, raw quote-currency units.
-    private(set) var grossRealizedRaw: Int64 = 0
-    /// Commissions paid in the quote currency, raw.
-    private(set) var commissionRaw: Int64 = 0
-    /// Σ price raw × quantity raw of the fills that opened the current side.
-    private(set) var openPriceQuantitySum: Int128 = 0
-    /// Σ quantity raw of those fills.
-    private(set) var openedQuantityRaw: Int64 = 0
+    /// The numbers of the position (trivial values only, so applying a fill copies no references).
+    @usableFromInline var ledger = PositionLedger()
 
     /// Commissions charged in currencies other than the quote currency, not converted.
     public private(set) var otherCommissions: OrderedDictionary<Currency, Money> = [:]
-    /// Number of fills applied.
-    public private(set) var fillCount: Int = 0
-    /// When the current (or last) side was opened.
-    public private(set) var tsOpened: UnixNanos?
-    /// When the position last went flat.
-    public private(set) var tsClosed: UnixNanos?
-    /// Time of the last fill.
-    public private(set) var tsLast: UnixNanos?
 
     /// A flat position in `instrument`.
     public init(id: PositionID, instrument: Instrument, strategyID: StrategyID? = nil) {
@@ -76,91 +58,63 @@ public struct Position: Sendable, Hashable {
     /// is not at the instrument's precisions, or an amount overflows.
     ///
     /// - Complexity: O(1), no allocation unless the commission is in a new non-quote currency.
+    ///   Inlinable so that callers pass the fill's fields without copying the fill.
+    @inlinable @inline(__always)
     public mutating func apply(fill: OrderFilled) throws(PositionError) {
-        guard fill.instrumentID == instrumentID else {
-            throw .instrumentMismatch(position: id, expected: instrumentID, got: fill.instrumentID)
-        }
-        if let other = fill.positionID, other != id { throw .positionMismatch(expected: id, got: other) }
-        guard fill.lastPrice.precision == pricePrecision, fill.lastQuantity.precision == sizePrecision else {
-            throw .precisionMismatch(
-                id, "fill \(fill.lastQuantity) @ \(fill.lastPrice) is not at precisions \(sizePrecision)/\(pricePrecision)")
-        }
-        var next = self
-        guard
-            next.applyExecution(
-                sign: fill.side.sign, quantityRaw: fill.lastQuantity.raw, priceRaw: fill.lastPrice.raw, ts: fill.tsEvent)
+        guard fill.instrumentID == instrumentID, fill.positionID == nil || fill.positionID == id,
+            fill.lastPrice.precision == pricePrecision, fill.lastQuantity.precision == sizePrecision
+        else { throw rejection(of: fill) }
+        // Read everything from the fill before writing to `self`, so the fill is only borrowed.
+        let sign = fill.side.sign
+        let quantityRaw = fill.lastQuantity.raw
+        let priceRaw = fill.lastPrice.raw
+        let ts = fill.tsEvent
+        let commissionRaw = fill.commission.raw
+        let inQuoteCurrency = fill.commission.currency == quoteCurrency
+        let otherCommission = inQuoteCurrency ? nil : try otherCommissionTotal(adding: fill.commission)
+        var ledger = self.ledger
+        guard ledger.apply(sign: sign, quantityRaw: quantityRaw, priceRaw: priceRaw, ts: ts, scale: scale),
+            !inQuoteCurrency || ledger.addCommission(commissionRaw)
         else { throw .overflow(id) }
-        if fill.commission.currency == quoteCurrency {
-            let (sum, overflow) = next.commissionRaw.addingReportingOverflow(fill.commission.raw)
-            guard !overflow else { throw .overflow(id) }
-            next.commissionRaw = sum
-            // Keep the net realized P&L representable, so `realizedPnL` never overflows.
-            guard !next.grossRealizedRaw.subtractingReportingOverflow(sum).overflow else { throw .overflow(id) }
-        } else {
-            let previous = next.otherCommissions[fill.commission.currency] ?? .zero(fill.commission.currency)
-            guard let sum = try? previous + fill.commission else { throw .overflow(id) }
-            next.otherCommissions[fill.commission.currency] = sum
-        }
-        self = next
+        if let otherCommission { setOtherCommission(otherCommission) }
+        self.ledger = ledger
     }
 
-    /// The accounting of one execution; `false` on overflow (state then undefined: callers work on a copy).
-    private mutating func applyExecution(sign: Int64, quantityRaw q: Int64, priceRaw: Int64, ts: UnixNanos) -> Bool {
-        guard let notional = scale.notional(priceRaw: priceRaw, quantityRaw: q) else { return false }
-        fillCount += 1
-        tsLast = ts
-        let held = signedQuantityRaw.magnitude
-        if signedQuantityRaw == 0 || (signedQuantityRaw > 0) == (sign > 0) {
-            if signedQuantityRaw == 0 { tsOpened = ts }
-            return open(sign: sign, quantityRaw: q, priceRaw: priceRaw, notional: notional)
+    /// The error for a fill that does not belong to this position (kept out of the inlined hot path).
+    @usableFromInline
+    func rejection(of fill: OrderFilled) -> PositionError {
+        if fill.instrumentID != instrumentID {
+            return .instrumentMismatch(position: id, expected: instrumentID, got: fill.instrumentID)
         }
-        let closing = min(q, Int64(held))
-        let closingNotional: Int64
-        if closing == q {
-            closingNotional = notional
-        } else {
-            guard let n = scale.notional(priceRaw: priceRaw, quantityRaw: closing) else { return false }
-            closingNotional = n
-        }
-        let released = closing == Int64(held) ? costBasisRaw : Self.proRata(costBasisRaw, closing, Int64(held))
-        // Cash flow of the closing part: −sign × notional (a sell receives, a buy pays).
-        let (realized, o1) = (-sign * closingNotional).subtractingReportingOverflow(released)
-        let (gross, o2) = grossRealizedRaw.addingReportingOverflow(realized)
-        guard !o1, !o2 else { return false }
-        guard !gross.subtractingReportingOverflow(commissionRaw).overflow else { return false }
-        grossRealizedRaw = gross
-        costBasisRaw -= released
-        signedQuantityRaw += sign * closing
-        if signedQuantityRaw == 0 {
-            openPriceQuantitySum = 0
-            openedQuantityRaw = 0
-            tsClosed = ts
-        }
-        guard closing < q else { return true }
-        tsOpened = ts
-        return open(sign: sign, quantityRaw: q - closing, priceRaw: priceRaw, notional: notional - closingNotional)
+        if let other = fill.positionID, other != id { return .positionMismatch(expected: id, got: other) }
+        return .precisionMismatch(
+            id, "fill \(fill.lastQuantity) @ \(fill.lastPrice) is not at precisions \(sizePrecision)/\(pricePrecision)")
     }
 
-    /// Opens or increases the position on `sign`'s side.
-    @inline(__always)
-    private mutating func open(sign: Int64, quantityRaw q: Int64, priceRaw: Int64, notional: Int64) -> Bool {
-        let (cost, o1) = costBasisRaw.addingReportingOverflow(sign * notional)
-        let (quantity, o2) = signedQuantityRaw.addingReportingOverflow(sign * q)
-        let (opened, o3) = openedQuantityRaw.addingReportingOverflow(q)
-        guard !o1, !o2, !o3 else { return false }
-        costBasisRaw = cost
-        signedQuantityRaw = quantity
-        openedQuantityRaw = opened
-        openPriceQuantitySum += Int128(priceRaw) * Int128(q)
-        return true
+    @usableFromInline
+    mutating func setOtherCommission(_ total: Money) { otherCommissions[total.currency] = total }
+
+    /// Rare path: the new total of a commission in another currency.
+    @usableFromInline
+    func otherCommissionTotal(adding commission: Money) throws(PositionError) -> Money {
+        let previous = otherCommissions[commission.currency] ?? .zero(commission.currency)
+        guard let sum = try? previous + commission else { throw .overflow(id) }
+        return sum
     }
 
-    /// `amount × part / whole`, rounded half-even (`0 < part < whole`), so the result fits `Int64`.
-    private static func proRata(_ amount: Int64, _ part: Int64, _ whole: Int64) -> Int64 {
-        let (high, low) = amount.multipliedFullWidth(by: part)
-        if (high == 0 && low <= UInt64(Int64.max)) || (high == -1 && low > UInt64(Int64.max)) {
-            return FixedPoint.divide(Int64(truncatingIfNeeded: low), by: whole, rule: .halfEven)
-        }
-        return (try? FixedPoint.divide(Int128(amount) * Int128(part), by: Int128(whole), rule: .halfEven)) ?? amount
-    }
+    /// Open quantity in raw units at ``sizePrecision``: positive long, negative short.
+    public var signedQuantityRaw: Int64 { ledger.signedQuantityRaw }
+    /// Number of fills applied.
+    public var fillCount: Int { ledger.fillCount }
+    /// When the current (or last) side was opened.
+    public var tsOpened: UnixNanos? { ledger.tsOpened }
+    /// When the position last went flat.
+    public var tsClosed: UnixNanos? { ledger.tsClosed }
+    /// Time of the last fill.
+    public var tsLast: UnixNanos? { ledger.tsLast }
+    var costBasisRaw: Int64 { ledger.costBasisRaw }
+    var grossRealizedRaw: Int64 { ledger.grossRealizedRaw }
+    var commissionRaw: Int64 { ledger.commissionRaw }
+    var openPriceQuantitySum: Int128 { ledger.openPriceQuantitySum }
+    var openedQuantityRaw: Int64 { ledger.openedQuantityRaw }
 }

@@ -15,6 +15,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "BourseCore", targets: ["BourseCore"]),
+        .library(name: "BourseRisk", targets: ["BourseRisk"]),
         .executable(name: "bourse", targets: ["bourse"]),
     ],
     dependencies: [
@@ -37,6 +38,29 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
+        ),
+
+        // MARK: Risk
+        .target(
+            name: "BourseRisk",
+            dependencies: ["BourseCore", .product(name: "Collections", package: "swift-collections")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseRiskTests",
+            dependencies: ["BourseRisk"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "RiskBenchmarks",
+            dependencies: [
+                "BourseRisk",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/RiskBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
         // MARK: CLI

@@ -1,0 +1,18 @@
+import BourseCore
+/// At most `maxCount` approved submits and modifies in any sliding window.
+public struct OrderRateCheck: PreTradeCheck {
+    public static let name = RiskCheckName.orderRate
+    public internal(set) var window: SlidingWindow
+
+    public init(_ limit: RateLimit) { window = SlidingWindow(capacity: limit.maxCount, window: limit.window) }
+
+    public func evaluate(_ order: PreTradeOrder, portfolio: PortfolioSnapshot) -> CheckOutcome {
+        window.allows(at: order.request.ts) ? .pass : .deny(reason: window.exceededReason("orders"))
+    }
+}
+
+extension SlidingWindow {
+    func exceededReason(_ what: String) -> String {
+        "\(capacity) \(what) in the last \(window.rawValue) ns reach the limit of \(capacity) per \(window.rawValue) ns"
+    }
+}

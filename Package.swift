@@ -49,7 +49,6 @@ let package = Package(
         .testTarget(
             name: "BourseRiskTests",
             dependencies: ["BourseRisk"],
-            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .executableTarget(

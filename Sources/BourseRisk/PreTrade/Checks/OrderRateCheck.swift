@@ -13,6 +13,17 @@ public struct OrderRateCheck: PreTradeCheck {
 
 extension SlidingWindow {
     func exceededReason(_ what: String) -> String {
-        "\(capacity) \(what) in the last \(window.rawValue) ns reach the limit of \(capacity) per \(window.rawValue) ns"
+        "\(capacity) \(what) in the last \(window.text) reach the limit of \(capacity) per \(window.text)"
+    }
+}
+
+extension Nanoseconds {
+    /// `"1 s"`, `"250 ms"`, `"10 µs"` or `"7 ns"`: the largest unit that divides the duration.
+    var text: String {
+        for (unit, name) in [(Nanoseconds.perSecond, "s"), (Nanoseconds.perMillisecond, "ms"), (Nanoseconds.perMicrosecond, "µs")]
+        where rawValue % unit == 0 {
+            return "\(rawValue / unit) \(name)"
+        }
+        return "\(rawValue) ns"
     }
 }

@@ -16,6 +16,7 @@ enum RiskMath {
     static func maxQuantityRaw(forNotionalRaw limitRaw: Int64, price: Price, state: InstrumentRiskState, fee: Rate? = nil) -> Int64 {
         guard limitRaw > 0, price.raw != 0 else { return limitRaw > 0 && price.raw == 0 ? .max : 0 }
         let instrument = state.instrument
+        assert(price.precision == instrument.pricePrecision, "price not at the instrument's precision")
         let shift = Int(instrument.pricePrecision) + Int(instrument.sizePrecision) + Int(instrument.multiplier.precision)
             - Int(instrument.quoteCurrency.precision)
         var numerator = Int128(limitRaw)

@@ -49,6 +49,7 @@ let package = Package(
         .testTarget(
             name: "BourseRiskTests",
             dependencies: ["BourseRisk"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .executableTarget(

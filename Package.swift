@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BourseRiskTests",
-            dependencies: ["BourseRisk"],
+            dependencies: ["BourseRisk", .product(name: "Collections", package: "swift-collections")],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

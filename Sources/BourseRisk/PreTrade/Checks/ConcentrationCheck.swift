@@ -21,7 +21,7 @@ public struct ConcentrationCheck: PreTradeCheck {
         var tightestMax = Int64.max
         for tag in order.state.riskTags {
             guard let fraction = limits[tag] else { continue }
-            let outcome = ExposureLimit(what: "exposure to tag '\(tag)'", fraction: fraction)
+            let outcome = ExposureLimit(tag: tag, fraction: fraction)
                 .evaluate(order, portfolio: portfolio, aggregateRaw: portfolio.tagExposureRaw[tag] ?? 0, reduces: reduces)
             switch outcome {
             case .pass: continue

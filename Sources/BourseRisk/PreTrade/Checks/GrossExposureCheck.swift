@@ -13,7 +13,7 @@ public struct GrossExposureCheck: PreTradeCheck {
 
     public func evaluate(_ order: PreTradeOrder, portfolio: PortfolioSnapshot) -> CheckOutcome {
         guard order.increasesExposure else { return .pass }
-        return ExposureLimit(what: "gross exposure", fraction: maxFraction)
+        return ExposureLimit(tag: nil, fraction: maxFraction)
             .evaluate(order, portfolio: portfolio, aggregateRaw: portfolio.grossExposureRaw, reduces: reduces)
     }
 }

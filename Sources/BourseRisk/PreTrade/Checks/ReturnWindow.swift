@@ -8,8 +8,11 @@ public struct ReturnWindow: Sendable {
 
     public var count: Int { values.count }
 
-    /// The `i`-th oldest kept return.
-    subscript(i: Int) -> Double { values[(start + i) % values.count] }
+    /// The `i`-th oldest kept return (`0 ≤ i < count`).
+    subscript(i: Int) -> Double {
+        let j = start + i
+        return values[j < values.count ? j : j - values.count]
+    }
 
     mutating func append(_ value: Double) {
         if values.count < capacity {

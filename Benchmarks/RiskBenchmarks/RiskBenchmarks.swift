@@ -6,22 +6,29 @@ import BourseRisk
 /// common case, and the longest path), opening a new position so the correlation check
 /// compares it with five open positions over a 20-return window.
 let benchmarks: @Sendable () -> Void = {
-    Benchmark(
-        "Full pre-trade pass (all checks)",
-        configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 2_000_000)
-    ) { benchmark in
-        guard var setup = try? RiskBenchmarkSetup() else { fatalError("benchmark setup failed") }
-        var ts = setup.t0
-        // The measured path must be the full one: every check runs and approves the order.
-        let first = setup.engine.evaluate(setup.request(at: ts), portfolio: setup.portfolio)
-        guard first.outcome == .approved else { fatalError("benchmark order not approved: \(first.outcome)") }
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            ts = ts + .microseconds(2)
-            blackHole(setup.engine.evaluate(setup.request(at: ts), portfolio: setup.portfolio))
+    for correlation in [true, false] {
+        Benchmark(
+            correlation ? "Full pre-trade pass (all checks)" : "Pre-trade pass (all checks but correlation)",
+            configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(5), maxIterations: 2_000_000)
+        ) { benchmark in
+            run(benchmark, correlation: correlation)
         }
-        benchmark.stopMeasurement()
     }
+}
+
+/// Evaluates one approved order per iteration, timestamps 2 µs apart.
+func run(_ benchmark: Benchmark, correlation: Bool) {
+    guard var setup = try? RiskBenchmarkSetup(correlation: correlation) else { fatalError("benchmark setup failed") }
+    var ts = setup.t0
+    // The measured path must be the full one: every check runs and approves the order.
+    let first = setup.engine.evaluate(setup.request(at: ts), portfolio: setup.portfolio)
+    guard first.outcome == .approved else { fatalError("benchmark order not approved: \(first.outcome)") }
+    benchmark.startMeasurement()
+    for _ in benchmark.scaledIterations {
+        ts = ts + .microseconds(2)
+        blackHole(setup.engine.evaluate(setup.request(at: ts), portfolio: setup.portfolio))
+    }
+    benchmark.stopMeasurement()
 }
 
 /// Ten instruments, five open positions, every limit configured and not breached by the order.
@@ -34,7 +41,7 @@ struct RiskBenchmarkSetup {
     let quantity: Quantity
     let price: Price
 
-    init() throws {
+    init(correlation: Bool) throws {
         let usd = { (text: String) throws -> Money in try Money(parsing: text, .USD) }
         portfolio = try PortfolioSnapshot(baseCurrency: .USD, equity: usd("1000000"))
         var ids: [InstrumentID] = []
@@ -58,7 +65,7 @@ struct RiskBenchmarkSetup {
             positionSize: SizeLimits(maxQuantity: try Quantity(parsing: "5000"), maxNotional: try usd("200000")),
             maxOpenPositions: 20, maxGrossExposure: try Rate(parsing: "2"), maxNetExposure: try Rate(parsing: "1"),
             tagLimits: [TagLimit(tag: "tech", maxFraction: try Rate(parsing: "0.5")), TagLimit(tag: "asset-class:equity", maxFraction: try Rate(parsing: "1.5"))],
-            correlation: CorrelationLimit(maxCorrelation: 0.9, window: 20, minObservations: 10),
+            correlation: correlation ? CorrelationLimit(maxCorrelation: 0.9, window: 20, minObservations: 10) : nil,
             dailyLoss: LossLimit(maxFraction: try Rate(parsing: "0.05")), drawdown: LossLimit(maxFraction: try Rate(parsing: "0.2")),
             buyingPower: BuyingPowerLimit())
         engine = try RiskEngine(configuration)

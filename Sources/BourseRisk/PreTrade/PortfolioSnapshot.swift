@@ -36,8 +36,10 @@ public struct PortfolioSnapshot: Sendable {
     public private(set) var netExposureRaw: Int64 = 0
     /// Σ |position value| per risk tag (see ``InstrumentRiskState/riskTags``).
     public private(set) var tagExposureRaw: OrderedDictionary<String, Int64> = [:]
+    /// The signed quantity (raw) of each open position, in the order they opened.
+    public private(set) var openPositions: OrderedDictionary<InstrumentID, Int64> = [:]
     /// Number of non-flat positions.
-    public private(set) var openPositionCount = 0
+    public var openPositionCount: Int { openPositions.count }
     /// Number of open positions without a price.
     public private(set) var unpricedPositionCount = 0
 
@@ -142,7 +144,7 @@ public struct PortfolioSnapshot: Sendable {
         grossExposureRaw = gross
         netExposureRaw = net
         tagExposureRaw = tags
-        openPositionCount += (new.signedQuantityRaw != 0 ? 1 : 0) - (old.signedQuantityRaw != 0 ? 1 : 0)
+        openPositions[id] = new.signedQuantityRaw == 0 ? nil : new.signedQuantityRaw
         unpricedPositionCount += (new.isUnpriced ? 1 : 0) - (old.isUnpriced ? 1 : 0)
         instruments[id] = new
     }

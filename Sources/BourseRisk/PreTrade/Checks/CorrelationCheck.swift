@@ -5,7 +5,7 @@ import OrderedCollections
 /// directions, exceeds the bound (see ``CorrelationLimit``). The engine feeds the returns with
 /// ``RiskEngine/recordReturn(_:_:)``; the last `window` of each instrument are kept.
 ///
-/// - Complexity: O(instruments × window) for an order opening a position; O(1) otherwise.
+/// - Complexity: O(open positions × window) for an order opening a position; O(1) otherwise.
 public struct CorrelationCheck: PreTradeCheck {
     public static let name = RiskCheckName.correlation
     public let limit: CorrelationLimit
@@ -19,14 +19,14 @@ public struct CorrelationCheck: PreTradeCheck {
 
     public func evaluate(_ order: PreTradeOrder, portfolio: PortfolioSnapshot) -> CheckOutcome {
         guard order.positionRaw == 0, let mine = returns[order.request.instrumentID] else { return .pass }
-        for (id, state) in portfolio.instruments where state.signedQuantityRaw != 0 && id != order.request.instrumentID {
+        for (id, position) in portfolio.openPositions where id != order.request.instrumentID {
             guard let theirs = returns[id], let rho = mine.correlation(with: theirs, minObservations: limit.minObservations)
             else { continue }
-            let directional = state.signedQuantityRaw > 0 ? rho * Double(order.sign) : -rho * Double(order.sign)
+            let directional = position > 0 ? rho * Double(order.sign) : -rho * Double(order.sign)
             if directional > limit.maxCorrelation {
                 return .deny(
                     reason: "return correlation \(rho) of \(order.request.instrumentID) with the open "
-                        + "\(state.signedQuantityRaw > 0 ? "long" : "short") position in \(id) over the last "
+                        + "\(position > 0 ? "long" : "short") position in \(id) over the last "
                         + "\(min(mine.count, theirs.count)) returns gives \(directional) for a \(order.request.side), "
                         + "above the limit \(limit.maxCorrelation)")
             }

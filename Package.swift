@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "BourseStrategies", targets: ["BourseStrategies"]),
         .library(name: "BourseIndicators", targets: ["BourseIndicators"]),
         .library(name: "BourseTestKit", targets: ["BourseTestKit"]),
+        .library(name: "BourseRisk", targets: ["BourseRisk"]),
         .executable(name: "bourse", targets: ["bourse"]),
         .library(name: "BourseAnalytics", targets: ["BourseAnalytics"]),
         .library(name: "BourseData", targets: ["BourseData"]),
@@ -116,6 +117,19 @@ let package = Package(
             path: "Benchmarks/IndicatorBenchmarks",
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+
+        // MARK: Risk
+        .target(
+            name: "BourseRisk",
+            dependencies: ["BourseCore", .product(name: "Collections", package: "swift-collections")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "BourseRiskTests",
+            dependencies: ["BourseRisk", .product(name: "Collections", package: "swift-collections")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
         ),
 
         // MARK: Analytics
@@ -222,6 +236,10 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/ExecutionBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+
         // MARK: Core test support and benchmarks
         .target(
             name: "BourseTestKit",
@@ -236,6 +254,16 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/CoreBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "RiskBenchmarks",
+            dependencies: [
+                "BourseRisk",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/RiskBenchmarks",
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),

@@ -1,0 +1,30 @@
+import BourseCore
+/// The order's notional at its reference price (limit, else trigger, else last) at most the
+/// maximum; reduces when configured. An order with no reference price is denied.
+public struct MaxOrderNotionalCheck: PreTradeCheck {
+    public static let name = RiskCheckName.maxOrderNotional
+    let limits: ResolvedSizeLimits
+    public let reduces: Bool
+
+    public init(_ limits: SizeLimits, reduces: Bool) {
+        self.limits = ResolvedSizeLimits(limits)
+        self.reduces = reduces
+    }
+
+    public func evaluate(_ order: PreTradeOrder, portfolio: PortfolioSnapshot) -> CheckOutcome {
+        guard let limit = limits.notional(for: order) else { return .pass }
+        guard let price = order.referencePrice else { return .deny(reason: order.noPriceReason("the order notional")) }
+        let maxRaw = RiskMath.maxQuantityRaw(forNotionalRaw: limit.raw, price: price, state: order.state)
+        return .limit(order.quantityRaw, max: maxRaw, reduces: reduces) {
+            let notional = order.state.notionalRaw(quantityRaw: order.quantityRaw, price: price) ?? .max
+            return "order notional \(order.text(moneyRaw: notional)) (\(order.quantity) at \(price)) exceeds the maximum "
+                + "order notional \(limit) for \(order.request.instrumentID)"
+        }
+    }
+}
+
+extension PreTradeOrder {
+    func noPriceReason(_ what: String) -> String {
+        "no limit, trigger or last price for \(request.instrumentID) to value \(what)"
+    }
+}

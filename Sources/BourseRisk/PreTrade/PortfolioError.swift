@@ -1,0 +1,23 @@
+public import BourseCore
+
+/// Why the portfolio snapshot refused an update.
+public enum PortfolioError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The instrument was never registered with ``PortfolioSnapshot/register(_:)``.
+    case unknownInstrument(InstrumentID)
+    /// Amounts must be in the portfolio's base currency (no conversion rates yet).
+    case currencyMismatch(expected: Currency, got: Currency, what: String)
+    /// A price or quantity has more decimals than the instrument allows.
+    case precision(InstrumentID, String)
+    /// An amount does not fit in 64 bits.
+    case overflow(String)
+
+    public var description: String {
+        switch self {
+        case .unknownInstrument(let id): "instrument \(id) is not registered with the risk portfolio"
+        case .currencyMismatch(let expected, let got, let what):
+            "\(what) is in \(got.code), the risk portfolio's base currency is \(expected.code) (no conversion)"
+        case .precision(let id, let reason): "\(id): \(reason)"
+        case .overflow(let what): "\(what) overflows"
+        }
+    }
+}

@@ -1,0 +1,151 @@
+public import BourseCore
+public import OrderedCollections
+
+/// The portfolio as the risk engine sees it, in one base currency: account figures,
+/// per-instrument positions, prices and open orders, and the exposures derived from them.
+///
+/// The kernel owns one value, keeps it current as fills, prices and account changes arrive
+/// (each update keeps the aggregates consistent in O(tags)), and hands it to
+/// ``RiskEngine/evaluate(_:portfolio:)``, which only reads it.
+///
+/// Instruments must be quoted in the base currency (multi-currency conversion is not
+/// supported yet; ``register(_:)`` refuses others). Exposure is the position's value at its
+/// last price; a position without a price makes every exposure check deny (fail safe).
+///
+/// ```swift
+/// var portfolio = try PortfolioSnapshot(baseCurrency: .USD, equity: Money(parsing: "100000", .USD))
+/// try portfolio.register(goog)
+/// try portfolio.updatePrice(goog.id, Price(parsing: "150.00"))
+/// try portfolio.updatePosition(goog.id, signedQuantity: 100)
+/// ```
+public struct PortfolioSnapshot: Sendable {
+    public let baseCurrency: Currency
+    /// Current equity (cash + positions at market).
+    public private(set) var equity: Money
+    /// Equity at the start of the trading day (for the daily loss limit).
+    public private(set) var startOfDayEquity: Money
+    /// Highest equity seen (for the drawdown limit).
+    public private(set) var peakEquity: Money
+    /// Cash free to spend (not locked by open orders).
+    public private(set) var freeCash: Money
+    /// Per-instrument state, in registration order.
+    public private(set) var instruments: OrderedDictionary<InstrumentID, InstrumentRiskState> = [:]
+    /// Σ |position value| (raw base-currency units).
+    public private(set) var grossExposureRaw: Int64 = 0
+    /// Σ signed position value (raw base-currency units).
+    public private(set) var netExposureRaw: Int64 = 0
+    /// Σ |position value| per risk tag (see ``InstrumentRiskState/riskTags``).
+    public private(set) var tagExposureRaw: OrderedDictionary<String, Int64> = [:]
+    /// The signed quantity (raw) of each open position, in the order they opened.
+    public private(set) var openPositions: OrderedDictionary<InstrumentID, Int64> = [:]
+    /// Number of non-flat positions.
+    public var openPositionCount: Int { openPositions.count }
+    /// Number of open positions without a price.
+    public private(set) var unpricedPositionCount = 0
+
+    /// An empty portfolio whose equity figures all start at `equity` and whose free cash is `freeCash` (default: equity).
+    public init(baseCurrency: Currency, equity: Money, freeCash: Money? = nil) throws(PortfolioError) {
+        self.baseCurrency = baseCurrency
+        self.equity = equity
+        startOfDayEquity = equity
+        peakEquity = equity
+        self.freeCash = freeCash ?? equity
+        try setAccount(equity: equity, startOfDayEquity: equity, peakEquity: equity, freeCash: freeCash ?? equity)
+    }
+
+    /// Replaces the account figures (all in the base currency).
+    public mutating func setAccount(
+        equity: Money, startOfDayEquity: Money, peakEquity: Money, freeCash: Money
+    ) throws(PortfolioError) {
+        for (money, what) in [(equity, "equity"), (startOfDayEquity, "start-of-day equity"), (peakEquity, "peak equity"), (freeCash, "free cash")]
+        where money.currency != baseCurrency {
+            throw .currencyMismatch(expected: baseCurrency, got: money.currency, what: what)
+        }
+        self.equity = equity
+        self.startOfDayEquity = startOfDayEquity
+        self.peakEquity = peakEquity
+        self.freeCash = freeCash
+    }
+
+    /// Adds an instrument (flat, unpriced); registering it again changes nothing.
+    public mutating func register(_ instrument: Instrument) throws(PortfolioError) {
+        guard instruments[instrument.id] == nil else { return }
+        guard instrument.quoteCurrency == baseCurrency else {
+            throw .currencyMismatch(expected: baseCurrency, got: instrument.quoteCurrency, what: "\(instrument.id)'s quote currency")
+        }
+        let state = InstrumentRiskState(instrument: instrument)
+        for tag in state.riskTags where tagExposureRaw[tag] == nil { tagExposureRaw[tag] = 0 }
+        instruments[instrument.id] = state
+    }
+
+    /// The state of a registered instrument.
+    public func state(_ id: InstrumentID) -> InstrumentRiskState? { instruments[id] }
+
+    /// Sets the last (or mid) price of an instrument and revalues its position.
+    public mutating func updatePrice(_ id: InstrumentID, _ price: Price) throws(PortfolioError) {
+        try update(id) { state throws(PortfolioError) in
+            let exact: Price
+            do { exact = try price.rescaled(to: state.instrument.pricePrecision, rule: .halfEven) } catch {
+                throw .precision(id, "price \(price) does not fit precision \(state.instrument.pricePrecision)")
+            }
+            guard exact == price else {
+                throw .precision(id, "price \(price) has more than \(state.instrument.pricePrecision) decimals")
+            }
+            state.lastPrice = exact
+        }
+    }
+
+    /// Sets the open position (signed, in units of the instrument's size precision).
+    public mutating func updatePosition(_ id: InstrumentID, signedQuantityRaw: Int64) throws(PortfolioError) {
+        try update(id) { state throws(PortfolioError) in state.signedQuantityRaw = signedQuantityRaw }
+    }
+
+    /// Sets the open position from a ``Position`` (its instrument must be registered).
+    public mutating func updatePosition(_ position: Position) throws(PortfolioError) {
+        try updatePosition(position.instrumentID, signedQuantityRaw: position.signedQuantityRaw)
+    }
+
+    /// Sets the quantities still to fill of the instrument's open buy and sell orders.
+    public mutating func updateOpenOrders(_ id: InstrumentID, buy: Quantity, sell: Quantity) throws(PortfolioError) {
+        try update(id) { state throws(PortfolioError) in
+            let p = state.instrument.sizePrecision
+            guard let b = try? buy.rescaled(to: p, rule: .down), b == buy, let s = try? sell.rescaled(to: p, rule: .down), s == sell
+            else { throw .precision(id, "open order quantities \(buy)/\(sell) have more than \(p) decimals") }
+            state.openBuyQuantityRaw = b.raw
+            state.openSellQuantityRaw = s.raw
+        }
+    }
+
+    /// Applies `change` to one instrument's state and rolls the aggregates forward.
+    private mutating func update(
+        _ id: InstrumentID, _ change: (inout InstrumentRiskState) throws(PortfolioError) -> Void
+    ) throws(PortfolioError) {
+        guard let old = instruments[id] else { throw .unknownInstrument(id) }
+        var new = old
+        try change(&new)
+        if let price = new.lastPrice, new.signedQuantityRaw != 0 {
+            guard let value = new.notionalRaw(quantityRaw: new.signedQuantityRaw, price: price), value != .max else {
+                throw .overflow("value of \(id)'s position")
+            }
+            new.markValueRaw = new.signedQuantityRaw < 0 ? -value : value
+        } else {
+            new.markValueRaw = 0
+        }
+        let grossDelta = Int128(new.markValueRaw.magnitude) - Int128(old.markValueRaw.magnitude)
+        let netDelta = Int128(new.markValueRaw) - Int128(old.markValueRaw)
+        guard let gross = Int64(exactly: Int128(grossExposureRaw) + grossDelta),
+            let net = Int64(exactly: Int128(netExposureRaw) + netDelta)
+        else { throw .overflow("portfolio exposure") }
+        var tags = tagExposureRaw
+        for tag in new.riskTags {
+            guard let value = Int64(exactly: Int128(tags[tag] ?? 0) + grossDelta) else { throw .overflow("exposure of tag \(tag)") }
+            tags[tag] = value
+        }
+        grossExposureRaw = gross
+        netExposureRaw = net
+        tagExposureRaw = tags
+        openPositions[id] = new.signedQuantityRaw == 0 ? nil : new.signedQuantityRaw
+        unpricedPositionCount += (new.isUnpriced ? 1 : 0) - (old.isUnpriced ? 1 : 0)
+        instruments[id] = new
+    }
+}

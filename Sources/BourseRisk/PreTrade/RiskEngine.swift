@@ -1,0 +1,162 @@
+public import BourseCore
+
+/// The pre-trade risk engine: every submit and modify passes each enabled check in the fixed
+/// order of ``RiskCheckName``; cancels always pass. Returns a ``RiskDecision`` for the kernel to
+/// publish and journal.
+///
+/// A check that exceeds its limit either denies the order or, when the configuration sets
+/// ``RiskConfiguration/reduceQuantityToLimits`` and the check allows it, reduces the quantity
+/// (rounded down to the lot size) — later checks then see the reduced order. A reduction below
+/// one lot, or below the instrument's minimum quantity, is a denial.
+///
+/// The engine keeps the state the throttles and the correlation check need; the kernel owns the
+/// ``PortfolioSnapshot``. It is a value: one engine per kernel, no locks.
+///
+/// ```swift
+/// var risk = try RiskEngine(RiskConfiguration(orderSize: SizeLimits(maxQuantity: Quantity(parsing: "1000"))))
+/// let decision = risk.evaluate(.submit(order), portfolio: portfolio)
+/// if decision.isApproved { ... send to the venue ... }
+/// ```
+public struct RiskEngine: Sendable {
+    public let configuration: RiskConfiguration
+    private var restricted: RestrictedListCheck
+    private var session: TradingSessionCheck?
+    private var reduceOnly: ReduceOnlyCheck
+    private var orderRate: OrderRateCheck?
+    private var messageRate: MessageRateCheck?
+    private var priceBand: PriceBandCheck?
+    private var orderQuantity: MaxOrderQuantityCheck?
+    private var orderNotional: MaxOrderNotionalCheck?
+    private var positionQuantity: MaxPositionQuantityCheck?
+    private var positionNotional: MaxPositionNotionalCheck?
+    private var openPositions: MaxOpenPositionsCheck?
+    private var grossExposure: GrossExposureCheck?
+    private var netExposure: NetExposureCheck?
+    private var concentration: ConcentrationCheck?
+    private var correlation: CorrelationCheck?
+    private var dailyLoss: DailyLossCheck?
+    private var drawdown: DrawdownCheck?
+    private var buyingPower: BuyingPowerCheck?
+
+    /// An engine enforcing `configuration`.
+    /// - Throws: ``RiskConfigurationError`` for limits that make no sense (negative, zero windows…).
+    public init(_ configuration: RiskConfiguration) throws(RiskConfigurationError) {
+        try configuration.validate()
+        self.configuration = configuration
+        let reduces = configuration.reduceQuantityToLimits
+        restricted = RestrictedListCheck(configuration.restrictedInstruments)
+        session = configuration.tradingSession.map(TradingSessionCheck.init)
+        reduceOnly = ReduceOnlyCheck(isActive: configuration.reduceOnly, reduces: reduces)
+        orderRate = configuration.orderRate.map(OrderRateCheck.init)
+        messageRate = configuration.messageRate.map(MessageRateCheck.init)
+        priceBand = configuration.priceBand.map(PriceBandCheck.init)
+        orderQuantity = configuration.orderSize.map { MaxOrderQuantityCheck($0, reduces: reduces) }
+        orderNotional = configuration.orderSize.map { MaxOrderNotionalCheck($0, reduces: reduces) }
+        positionQuantity = configuration.positionSize.map { MaxPositionQuantityCheck($0, reduces: reduces) }
+        positionNotional = configuration.positionSize.map { MaxPositionNotionalCheck($0, reduces: reduces) }
+        openPositions = configuration.maxOpenPositions.map(MaxOpenPositionsCheck.init)
+        grossExposure = configuration.maxGrossExposure.map { GrossExposureCheck(maxFraction: $0, reduces: reduces) }
+        netExposure = configuration.maxNetExposure.map(NetExposureCheck.init)
+        concentration = configuration.tagLimits.isEmpty ? nil : ConcentrationCheck(configuration.tagLimits, reduces: reduces)
+        correlation = configuration.correlation.map(CorrelationCheck.init)
+        dailyLoss = configuration.dailyLoss.map(DailyLossCheck.init)
+        drawdown = configuration.drawdown.map(DrawdownCheck.init)
+        buyingPower = configuration.buyingPower.map { BuyingPowerCheck($0, reduces: reduces) }
+    }
+
+    /// Whether reduce-only mode is on (from the configuration or ``setReduceOnly(_:)``).
+    public var isReduceOnly: Bool { reduceOnly.isActive }
+
+    /// Turns reduce-only mode on or off (the kill switch's first action).
+    public mutating func setReduceOnly(_ active: Bool) { reduceOnly.isActive = active }
+
+    /// Feeds one periodic return of an instrument to the correlation check (no-op when disabled).
+    public mutating func recordReturn(_ instrumentID: InstrumentID, _ value: Double) {
+        correlation?.record(instrumentID, value)
+    }
+
+    /// The decision on one order command. Approved commands count towards the throttles.
+    ///
+    /// - Complexity: O(1) per check (see each check's notes), no allocation when approved.
+    public mutating func evaluate(_ request: RiskRequest, portfolio: PortfolioSnapshot) -> RiskDecision {
+        let outcome: RiskDecision.Outcome
+        if request.action == .cancel {
+            outcome = .approved
+        } else {
+            outcome = check(request, portfolio)
+        }
+        if case .denied = outcome {} else {
+            messageRate?.window.record(request.ts)
+            if request.action != .cancel { orderRate?.window.record(request.ts) }
+        }
+        return RiskDecision(
+            action: request.action, clientOrderID: request.clientOrderID, instrumentID: request.instrumentID,
+            outcome: outcome, ts: request.ts)
+    }
+
+    /// Runs every check in order.
+    private func check(_ request: RiskRequest, _ portfolio: PortfolioSnapshot) -> RiskDecision.Outcome {
+        var order: PreTradeOrder
+        switch PreTradeOrder.resolve(request, portfolio) {
+        case .success(let resolved): order = resolved
+        case .failure(let denial): return .denied(denial)
+        }
+        let original = order.quantityRaw
+        var adjustments: [RiskAdjustment] = []
+        // The fixed order of RiskCheckName.
+        if let d = run(restricted, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(session, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(reduceOnly, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(orderRate, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(messageRate, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(priceBand, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(orderQuantity, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(orderNotional, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(positionQuantity, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(positionNotional, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(openPositions, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(grossExposure, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(netExposure, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(concentration, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(correlation, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(dailyLoss, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(drawdown, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = run(buyingPower, &order, portfolio, &adjustments) { return .denied(d) }
+        guard order.quantityRaw != original else { return .approved }
+        // For a modify, the decision carries the order's new total quantity.
+        let approvedRaw = order.quantityRaw + (request.action == .modify ? order.filledRaw : 0)
+        return .modified(
+            quantity: Quantity(uncheckedRaw: approvedRaw, precision: order.instrument.sizePrecision), adjustments: adjustments)
+    }
+
+    /// One check: `nil` to go on (possibly with `order` reduced), or the denial.
+    @inline(__always)
+    private func run<Check: PreTradeCheck>(
+        _ check: Check?, _ order: inout PreTradeOrder, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment]
+    ) -> RiskDenial? {
+        guard let check else { return nil }
+        switch check.evaluate(order, portfolio: portfolio) {
+        case .pass:
+            return nil
+        case .deny(let reason):
+            return RiskDenial(check: Check.name, reason: reason)
+        case .reduce(let maxRaw, let reason):
+            let instrument = order.instrument
+            let lot = instrument.lotSize.raw
+            let reduced = maxRaw - maxRaw % lot
+            let minimum = (try? instrument.minQuantity?.rescaled(to: instrument.sizePrecision, rule: .up).raw) ?? nil
+            guard reduced > 0, reduced >= (minimum ?? 0) else {
+                return RiskDenial(
+                    check: Check.name,
+                    reason: "\(reason); the most it allows, \(order.text(quantityRaw: maxRaw)), is below one lot "
+                        + "\(instrument.lotSize)\(instrument.minQuantity.map { " or the minimum quantity \($0)" } ?? "")")
+            }
+            adjustments.append(
+                RiskAdjustment(
+                    check: Check.name, from: order.quantity,
+                    to: Quantity(uncheckedRaw: reduced, precision: instrument.sizePrecision), reason: reason))
+            order.quantityRaw = reduced
+            return nil
+        }
+    }
+}

@@ -17,28 +17,13 @@ public struct EMACross: Strategy {
         .integer("slow", default: 26, range: 2...10_000, "slow EMA period (bars)"),
     ]
 
-    let fastPeriod: Int
-    let slowPeriod: Int
-    private var lines: [(BarType, CrossLines<EMA, EMA>)] = []
+    private var rules: MovingAverageCrossRules<EMA>
 
     public init(parameters: ParameterValues) throws(ParameterError) {
-        fastPeriod = parameters.integer("fast")
-        slowPeriod = parameters.integer("slow")
-        guard fastPeriod < slowPeriod else { throw .invalidCombination("fast (\(fastPeriod)) must be below slow (\(slowPeriod))") }
+        rules = try MovingAverageCrossRules(parameters: parameters) { period in try EMA(period: period) }
     }
 
-    public mutating func onStart(_ context: StrategyContext) throws {
-        for barType in context.availableBarTypes {
-            context.subscribe(bars: barType)
-            lines.append((barType, CrossLines(
-                fast: context.register(try EMA(period: fastPeriod), on: barType),
-                slow: context.register(try EMA(period: slowPeriod), on: barType))))
-        }
-    }
+    public mutating func onStart(_ context: StrategyContext) throws { try rules.onStart(context) }
 
-    public mutating func onBar(_ bar: Bar, _ context: StrategyContext) throws {
-        for (barType, line) in lines where barType == bar.barType {
-            if let side = line.cross { try context.reverse(to: side, bar.instrumentID) }
-        }
-    }
+    public mutating func onBar(_ bar: Bar, _ context: StrategyContext) throws { try rules.onBar(bar, context) }
 }

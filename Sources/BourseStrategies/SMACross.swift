@@ -21,28 +21,13 @@ public struct SMACross: Strategy {
         .integer("slow", default: 20, range: 2...10_000, "slow SMA period (bars)"),
     ]
 
-    let fastPeriod: Int
-    let slowPeriod: Int
-    private var lines: [(BarType, CrossLines<SMA, SMA>)] = []
+    private var rules: MovingAverageCrossRules<SMA>
 
     public init(parameters: ParameterValues) throws(ParameterError) {
-        fastPeriod = parameters.integer("fast")
-        slowPeriod = parameters.integer("slow")
-        guard fastPeriod < slowPeriod else { throw .invalidCombination("fast (\(fastPeriod)) must be below slow (\(slowPeriod))") }
+        rules = try MovingAverageCrossRules(parameters: parameters) { period in try SMA(period: period) }
     }
 
-    public mutating func onStart(_ context: StrategyContext) throws {
-        for barType in context.availableBarTypes {
-            context.subscribe(bars: barType)
-            lines.append((barType, CrossLines(
-                fast: context.register(try SMA(period: fastPeriod), on: barType),
-                slow: context.register(try SMA(period: slowPeriod), on: barType))))
-        }
-    }
+    public mutating func onStart(_ context: StrategyContext) throws { try rules.onStart(context) }
 
-    public mutating func onBar(_ bar: Bar, _ context: StrategyContext) throws {
-        for (barType, line) in lines where barType == bar.barType {
-            if let side = line.cross { try context.reverse(to: side, bar.instrumentID) }
-        }
-    }
+    public mutating func onBar(_ bar: Bar, _ context: StrategyContext) throws { try rules.onBar(bar, context) }
 }

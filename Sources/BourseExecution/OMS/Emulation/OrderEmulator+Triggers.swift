@@ -33,18 +33,24 @@ extension OrderEmulator {
     private func evaluate(_ instrumentID: InstrumentID, bid: Price, ask: Price, at now: UnixNanos, _ events: inout [OrderEvent]) {
         lastMarket[instrumentID] = (bid, ask)
         for candidate in managed.values where candidate.order.instrumentID == instrumentID && candidate.heldVenueOrderID != nil {
-            // An earlier order's reaction may have closed or released this one meanwhile.
-            guard let order = managed[candidate.clientOrderID], order.heldVenueOrderID != nil else { continue }
-            if isExpired(order, at: now) {
-                closeLocally(order.clientOrderID, at: now, &events) { $0.expired($1, at: $2) }
-                continue
-            }
-            let market = order.order.side == .buy ? ask : bid
-            if let trigger = order.triggerPrice, Self.isReached(order.order.type, side: order.order.side, market: market, trigger: trigger) {
-                release(order, at: now, &events)
-            } else if order.order.type.isTrailing {
-                trail(order, market: market, at: now, &events)
-            }
+            check(candidate.clientOrderID, bid: bid, ask: ask, at: now, &events)
+        }
+    }
+
+    /// Checks one held order against the market: expiry first, then its trigger (buys against
+    /// the ask, sells against the bid), else a trailing order's trail.
+    func check(_ id: ClientOrderID, bid: Price, ask: Price, at now: UnixNanos, _ events: inout [OrderEvent]) {
+        // An earlier order's reaction may have closed or released this one meanwhile.
+        guard let order = managed[id], order.heldVenueOrderID != nil else { return }
+        if isExpired(order, at: now) {
+            closeLocally(id, at: now, &events) { $0.expired($1, at: $2) }
+            return
+        }
+        let market = order.order.side == .buy ? ask : bid
+        if let trigger = order.triggerPrice, Self.isReached(order.order.type, side: order.order.side, market: market, trigger: trigger) {
+            release(order, at: now, &events)
+        } else if order.order.type.isTrailing {
+            trail(order, market: market, at: now, &events)
         }
     }
 
@@ -87,7 +93,7 @@ extension OrderEmulator {
     }
 
     /// Moves a held trailing order's trigger (and limit) after the market by the ``TrailingStopRule``.
-    func trail(_ order: EmulatedOrder, market: Price, at now: UnixNanos, _ events: inout [OrderEvent]) {
+    private func trail(_ order: EmulatedOrder, market: Price, at now: UnixNanos, _ events: inout [OrderEvent]) {
         guard let offset = order.order.trailingOffset, let instrument = instruments[order.order.instrumentID],
             let reference = try? market.rescaled(to: instrument.pricePrecision, rule: .halfEven),
             let levels = TrailingStopRule.levels(

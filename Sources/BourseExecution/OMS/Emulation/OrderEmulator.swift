@@ -173,11 +173,9 @@ public final class OrderEmulator<Client: ExecutionClient>: ExecutionClient {
         let venueOrderID = makeHeldVenueOrderID()
         managed.values[index].stage = .held(venueOrderID)
         events.append(order.accepted(venueOrderID, accountID, at: now))
-        if order.order.type.isTrailing, order.triggerPrice == nil, let market = lastMarket[order.order.instrumentID],
-            let held = managed[id]
-        {
-            trail(held, market: order.order.side == .buy ? market.ask : market.bid, at: now, &events)
-        }
+        // Like a venue holding it, the order meets the current market at once (it may trigger, or a
+        // trailing order arms).
+        if let market = lastMarket[order.order.instrumentID] { check(id, bid: market.bid, ask: market.ask, at: now, &events) }
     }
 
     /// Sends a managed order to the venue as a `type` order with its current quantity and

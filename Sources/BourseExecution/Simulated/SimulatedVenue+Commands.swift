@@ -223,14 +223,7 @@ extension SimulatedVenue {
 
     /// The first session close after `time` (or at it, when `inclusive`).
     func sessionClose(after time: UnixNanos, inclusive: Bool) -> UnixNanos {
-        let day = Nanoseconds.perDay
-        let offset = ((configuration.sessionClose.rawValue % day) + day) % day
-        let base = time.rawValue - offset
-        var days = base / day
-        if base % day != 0 && base < 0 { days -= 1 }
-        let start = days * day + offset
-        if inclusive && start == time.rawValue { return time }
-        return UnixNanos(start + day)
+        TradingSession.close(after: time, closeOffset: configuration.sessionClose, inclusive: inclusive)
     }
 
     // MARK: Modification

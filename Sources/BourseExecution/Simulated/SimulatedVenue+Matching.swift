@@ -24,7 +24,7 @@ extension SimulatedVenue {
         if reaches {
             matchPoint(index, bid: open, ask: open, kind: .open, previous: nil, &events)
             endFirstChance(index, afterOpen: true, &events)
-            let (first, second) = high - open < open - low ? (high, low) : (low, high)
+            let (first, second) = TradingSession.intrabarExtremes(open: open, high: high, low: low)
             matchPoint(index, bid: first, ask: first, kind: .path, previous: open, &events)
             matchPoint(index, bid: second, ask: second, kind: .path, previous: first, &events)
             matchPoint(index, bid: close, ask: close, kind: .path, previous: second, &events)
@@ -115,57 +115,20 @@ extension SimulatedVenue {
         }
     }
 
-    /// Moves an untriggered trailing stop's trigger (and limit) after the market at (bid, ask):
-    /// a sell trails `offset` below the bid and only rises, a buy trails above the ask and only
-    /// falls. Emits ``OrderUpdated`` when the trigger moves.
+    /// Moves an untriggered trailing stop's trigger (and limit) after the market at (bid, ask)
+    /// by the ``TrailingStopRule``. Emits ``OrderUpdated`` when the trigger moves.
     private func trail(_ slot: Int, bid: Int64, ask: Int64, _ events: inout [OrderEvent]) {
         let order = orders[slot]
-        guard order.state == .working, let offset = order.initialized.trailingOffset else { return }
-        let instrument = books[order.book].instrument
-        let tick = instrument.tickSize.raw
-        let sell = order.side == .sell
-        let reference = sell ? bid : ask
-        guard let distance = Self.distanceRaw(offset.offset, type: offset.type, reference: reference, instrument: instrument)
+        guard order.state == .working, let offset = order.initialized.trailingOffset,
+            let levels = TrailingStopRule.levels(
+                side: order.side, offset: offset, reference: order.side == .sell ? bid : ask,
+                instrument: books[order.book].instrument, withLimit: order.type == .trailingStopLimit),
+            TrailingStopRule.tightens(levels.trigger, over: order.triggerRaw, side: order.side)
         else { return }
-        // Round away from the market, onto the tick grid.
-        var trigger = sell ? reference - distance : reference + distance
-        trigger = sell ? Self.floor(trigger, tick) : Self.ceil(trigger, tick)
-        if let current = order.triggerRaw, sell ? trigger <= current : trigger >= current { return }
-        orders[slot].triggerRaw = trigger
-        if order.type == .trailingStopLimit, let limitOffset = offset.limitOffset,
-            let limitDistance = Self.distanceRaw(limitOffset, type: offset.type, reference: trigger, instrument: instrument)
-        {
-            orders[slot].priceRaw = sell ? Self.floor(trigger - limitDistance, tick) : Self.ceil(trigger + limitDistance, tick)
-        }
+        orders[slot].triggerRaw = levels.trigger
+        if let limit = levels.limit { orders[slot].priceRaw = limit }
         orders[slot].tsLast = clock.now
         emitUpdated(slot, &events)
-    }
-
-    /// A trailing offset in raw price units at the instrument's precision.
-    private static func distanceRaw(
-        _ offset: Price, type: TrailingOffsetType, reference: Int64, instrument: Instrument
-    ) -> Int64? {
-        switch type {
-        case .price:
-            return try? FixedPoint.rescale(offset.raw, from: offset.precision, to: instrument.pricePrecision, rule: .up)
-        case .ticks:
-            let ticks = offset.precision == 0 ? offset.raw : offset.raw / FixedPoint.scale(offset.precision)
-            return ticks.multipliedReportingOverflow(by: instrument.tickSize.raw).overflow ? nil : ticks * instrument.tickSize.raw
-        case .basisPoints:
-            // reference × bps / 10 000 (with the offset's own decimals), rounded up: away from the market.
-            let denominator = 10_000 * Int128(FixedPoint.scale(offset.precision))
-            let value = (Int128(reference.magnitude) * Int128(offset.raw) + denominator - 1) / denominator
-            return Int64(exactly: value)
-        }
-    }
-
-    private static func floor(_ value: Int64, _ tick: Int64) -> Int64 {
-        let r = value % tick
-        return r == 0 ? value : value - (r < 0 ? tick + r : r)
-    }
-
-    private static func ceil(_ value: Int64, _ tick: Int64) -> Int64 {
-        -floor(-value, tick)
     }
 
     /// After an order's first price (a bar's open, a tick): IOC and FOK orders that waited

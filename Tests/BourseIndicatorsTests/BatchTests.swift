@@ -1,5 +1,5 @@
-import Testing
 import BourseIndicators
+import Testing
 
 /// The batch engine, ``Indicator/batch(into:input:)``, against streaming where the
 /// contract suite does not reach (an indicator's own loop on non-finite data, a

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension Indicator {
@@ -119,11 +119,11 @@ func checkColumns(high: [Double], low: [Double], close: [Double], volume: [Doubl
 @usableFromInline
 func adviseHugePages(_ buffer: UnsafeMutableRawBufferPointer) {
     #if canImport(Glibc)
-    let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
-    guard buffer.count >= 1 << 22, page > 0, let base = buffer.baseAddress else { return }
-    let start = (UInt(bitPattern: base) + page - 1) & ~(page - 1)
-    let end = (UInt(bitPattern: base) + UInt(buffer.count)) & ~(page - 1)
-    guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
-    _ = madvise(aligned, Int(end - start), MADV_HUGEPAGE)
+        let page = UInt(sysconf(Int32(_SC_PAGESIZE)))
+        guard buffer.count >= 1 << 22, page > 0, let base = buffer.baseAddress else { return }
+        let start = (UInt(bitPattern: base) + page - 1) & ~(page - 1)
+        let end = (UInt(bitPattern: base) + UInt(buffer.count)) & ~(page - 1)
+        guard end > start, let aligned = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(aligned, Int(end - start), MADV_HUGEPAGE)
     #endif
 }

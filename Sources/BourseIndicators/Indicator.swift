@@ -39,6 +39,14 @@ public protocol Indicator {
     mutating func update(_ input: Input)
     /// Returns to the freshly initialized state (same parameters, no allocation).
     mutating func reset()
+    /// Writes into `output[i]` the value after feeding `input(i)`, for each index of
+    /// `output` (which may be uninitialized), from a reset copy: this indicator is
+    /// unchanged. The engine of every batch API and the way to fill a preallocated buffer.
+    ///
+    /// The default streams through ``update(_:)``; an indicator may bring a faster loop
+    /// that gives the same bits (the contract tests check streaming == batch).
+    /// - Complexity: O(`output.count`) for O(1) indicators, allocation-free.
+    func batch(into output: UnsafeMutableBufferPointer<Output>, input: (Int) -> Input)
 }
 
 /// A bar's high, low, close and volume as `Double`s: the input of bar indicators.

@@ -2,39 +2,30 @@
 /// over `period` bars, 0 when the range is 0. Lookback `period − 1`.
 /// - Complexity: amortized O(1) per update, allocation-free.
 public struct WilliamsR: Indicator, Sendable {
-    public let period: Int
-    @usableFromInline var highest: RollingExtreme
-    @usableFromInline var lowest: RollingExtreme
-    @usableFromInline var count = 0
+    @usableFromInline var range: RollingRange
     @usableFromInline var current = Double.nan
     @inlinable public var value: Double { current }
 
     /// - Throws: ``IndicatorError/invalidPeriod(indicator:parameter:value:allowed:)`` unless `2...100_000`.
     public init(period: Int = 14) throws(IndicatorError) {
         try IndicatorError.check(period, of: "WILLR")
-        self.period = period
-        highest = RollingExtreme(window: period, maximum: true)
-        lowest = RollingExtreme(window: period, maximum: false)
+        range = RollingRange(validPeriod: period)
     }
 
-    public var lookback: Int { period - 1 }
-    @inlinable public var isReady: Bool { count >= period }
+    public var period: Int { range.period }
+    public var lookback: Int { range.period - 1 }
+    @inlinable public var isReady: Bool { range.isReady }
 
     @inlinable
     public mutating func update(_ bar: HLCV) {
-        highest.push(bar.high)
-        lowest.push(bar.low)
-        if count < period { count += 1 }
-        guard count >= period else { return }
-        let high = highest.extreme
-        let diff = (high - lowest.extreme) / (-100.0)
-        current = diff != 0.0 ? (high - bar.close) / diff : 0.0
+        range.update(high: bar.high, low: bar.low)
+        guard range.isReady else { return }
+        let diff = (range.high - range.low) / (-100.0)
+        current = diff != 0.0 ? (range.high - bar.close) / diff : 0.0
     }
 
     public mutating func reset() {
-        highest.removeAll()
-        lowest.removeAll()
-        count = 0
+        range.reset()
         current = .nan
     }
 }

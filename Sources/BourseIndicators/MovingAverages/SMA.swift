@@ -31,6 +31,25 @@ public struct SMA: Indicator, Sendable {
         }
     }
 
+    /// TA-Lib's loop: the value leaving the window is read from the input, not from a
+    /// ring buffer; the same additions, divisions and subtractions as ``update(_:)``.
+    @inlinable
+    public func batch(into output: UnsafeMutableBufferPointer<Double>, input: (Int) -> Double) {
+        let lookback = period - 1
+        let warmUp = min(lookback, output.count)
+        var sum = 0.0
+        for i in 0..<warmUp {
+            sum += input(i)
+            output.initializeElement(at: i, to: .nan)
+        }
+        let p = Double(period)
+        for i in warmUp..<output.count {
+            sum += input(i)
+            output.initializeElement(at: i, to: sum / p)
+            sum -= input(i - lookback)
+        }
+    }
+
     public mutating func reset() {
         window.removeAll()
         sum = 0

@@ -23,8 +23,7 @@ public struct StandardDeviation: Indicator, Sendable {
     public mutating func update(_ x: Double) {
         moments.update(x)
         guard moments.isReady else { return }
-        let variance = moments.variance
-        current = variance > 0 ? variance.squareRoot() * deviations : 0.0
+        current = moments.standardDeviation * deviations
     }
 
     public mutating func reset() {

@@ -29,6 +29,12 @@ struct RollingMoments: Sendable {
         return sumOfSquares / p - m * m
     }
 
+    /// The window's population standard deviation, 0 where rounding makes the variance ≤ 0.
+    @inlinable var standardDeviation: Double {
+        let variance = variance
+        return variance > 0 ? variance.squareRoot() : 0.0
+    }
+
     @inlinable
     mutating func update(_ x: Double) {
         if window.count == 0 { reference = x }

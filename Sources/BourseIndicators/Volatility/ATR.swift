@@ -16,7 +16,7 @@ public struct ATR: Indicator, Sendable {
     public var lookback: Int { core.period }
     @inlinable public var isReady: Bool { core.isReady }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ bar: HLCV) {
         core.update(bar)
         if core.isReady { current = core.atr }

@@ -42,8 +42,7 @@ public struct BollingerBands: Indicator, Sendable {
         moments.update(x)
         guard moments.isReady else { return }
         let middle = moments.mean
-        let variance = moments.variance
-        let sigma = variance > 0 ? variance.squareRoot() : 0.0
+        let sigma = moments.standardDeviation
         current = Value(upper: middle + sigma * deviationsUp, middle: middle, lower: middle - sigma * deviationsDown)
     }
 

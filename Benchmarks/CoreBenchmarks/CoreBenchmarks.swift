@@ -5,10 +5,13 @@ import BourseTestKit
 /// Core arithmetic throughput. Targets (release, one core): ≥ 200 M `Price` additions/s
 /// and ≥ 20 M `Position.apply(fill:)`/s.
 ///
+/// Each sample runs one million operations (`scalingFactor: .mega`); the figures are per
+/// operation. The machine is shared, so read `.cpuUser` next to the wall clock.
+///
 /// Run: `swift package --allow-writing-to-package-directory benchmark --target CoreBenchmarks`
 nonisolated(unsafe) let benchmarks = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.throughput, .wallClock, .mallocCountTotal, .instructions],
+        metrics: [.throughput, .wallClock, .cpuUser, .mallocCountTotal, .instructions],
         scalingFactor: .mega,
         maxDuration: .seconds(3),
         maxIterations: 20)

@@ -105,40 +105,43 @@ extension Order {
 
     /// Applies an event: checks it against the transition table and the order's
     /// invariants, then updates the status and the derived values and appends the
-    /// event to ``events``. On error nothing changes.
+    /// event to ``events``. On error nothing changes (every check runs before the first write).
     ///
     /// ```swift
     /// var order = Order(try OrderInitialized(...))
     /// try order.apply(.submitted(OrderSubmitted(...)))
     /// ```
+    ///
+    /// - Complexity: O(1) amortized, in place.
     public mutating func apply(_ event: OrderEvent) throws(OrderError) {
         guard event.clientOrderID == clientOrderID else {
             throw .wrongOrder(expected: clientOrderID, got: event.clientOrderID)
         }
-        guard let transition = Self.transition(from: status, on: event.kind) else {
-            throw .invalidTransition(clientOrderID, from: status, event: event.kind)
+        let kind = event.kind
+        guard let transition = Self.transition(from: status, on: kind) else {
+            throw .invalidTransition(clientOrderID, from: status, event: kind)
         }
-        var next = self
-        try next.absorb(event)
+        if case .restorePrevious = transition, previousStatus == nil {
+            throw .invalidTransition(clientOrderID, from: status, event: kind)
+        }
+        let before = status
+        try absorb(event)
         switch transition {
         case .to(let target):
-            next.move(to: target)
+            move(to: target)
         case .restorePrevious:
-            guard let previous = next.previousStatus else {
-                throw .invalidTransition(clientOrderID, from: status, event: event.kind)
-            }
-            next.move(to: previous)
+            if let previous = previousStatus { move(to: previous) }
         case .fill(let partial):
-            if next.filledQuantity == next.quantity {
-                next.move(to: .filled)
-            } else if partial == status && status.isPending {
-                next.previousStatus = .partiallyFilled
+            if filledQuantity == quantity {
+                move(to: .filled)
+            } else if partial == before && before.isPending {
+                previousStatus = .partiallyFilled
             } else {
-                next.move(to: partial)
+                move(to: partial)
             }
         }
-        next.events.append(event)
-        self = next
+        if laterEvents.isEmpty { laterEvents.reserveCapacity(3) }  // submitted, accepted, filled: one allocation
+        laterEvents.append(event)
     }
 
     /// Sets the status, remembering the status before a pending request.
@@ -206,26 +209,41 @@ extension Order {
         if fillCount > 0 && fill.lastPrice.precision != fillPricePrecision {
             throw .precisionMismatch(clientOrderID, "fill price \(fill.lastPrice) is not at precision \(fillPricePrecision)")
         }
-        guard !tradeIDs.contains(fill.tradeID) else { throw .duplicateFill(clientOrderID, fill.tradeID) }
+        guard !hasFill(tradeID: fill.tradeID) else { throw .duplicateFill(clientOrderID, fill.tradeID) }
         let (newFilledRaw, overflow) = filledQuantity.raw.addingReportingOverflow(fill.lastQuantity.raw)
         guard !overflow else { throw .overflow(clientOrderID) }
         guard newFilledRaw <= quantity.raw else {
             throw .overfill(clientOrderID, quantity: quantity, filled: filledQuantity, fill: fill.lastQuantity)
         }
+        let commission = try commissionTotal(adding: fill.commission)
         filledQuantity = Quantity(uncheckedRaw: newFilledRaw, precision: quantity.precision)
         fillPriceQuantitySum += Int128(fill.lastPrice.raw) * Int128(fill.lastQuantity.raw)
         fillPricePrecision = fill.lastPrice.precision
         fillCount += 1
-        tradeIDs.append(fill.tradeID)
         venueOrderID = fill.venueOrderID
         accountID = fill.accountID
         if let positionID = fill.positionID { self.positionID = positionID }
-        let currency = fill.commission.currency
-        commissions[currency] = try sum(commissions[currency], fill.commission)
+        if firstCurrencyCommission == nil || firstCurrencyCommission?.currency == commission.currency {
+            firstCurrencyCommission = commission
+        } else {
+            otherCurrencyCommissions[commission.currency] = commission
+        }
         lastFillPrice = fill.lastPrice
     }
 
-    private func sum(_ total: Money?, _ commission: Money) throws(OrderError) -> Money {
+    /// Whether a fill with this trade id was applied.
+    private func hasFill(tradeID: TradeID) -> Bool {
+        guard fillCount > 0 else { return false }
+        return laterEvents.contains { event in
+            if case .filled(let fill) = event { fill.tradeID == tradeID } else { false }
+        }
+    }
+
+    /// The order's new total commission in the currency of `commission`.
+    private func commissionTotal(adding commission: Money) throws(OrderError) -> Money {
+        let total =
+            firstCurrencyCommission?.currency == commission.currency
+            ? firstCurrencyCommission : otherCurrencyCommissions[commission.currency]
         guard let total else { return commission }
         do { return try total + commission } catch { throw .overflow(clientOrderID) }
     }

@@ -41,12 +41,13 @@ public struct Order: Sendable, Hashable {
     public internal(set) var filledQuantity: Quantity
     /// Price of the last fill.
     public internal(set) var lastFillPrice: Price?
-    /// Commissions paid, per currency, in the order they first appeared.
-    public internal(set) var commissions: OrderedDictionary<Currency, Money>
-    /// Every applied event, the ``OrderInitialized`` first.
-    public internal(set) var events: [OrderEvent]
-    /// Trade ids of the applied fills, in order.
-    public internal(set) var tradeIDs: [TradeID]
+    /// Total commission in the currency of the first fill's commission (no allocation for
+    /// the usual single currency).
+    var firstCurrencyCommission: Money?
+    /// Totals in the other currencies, in the order they first appeared.
+    var otherCurrencyCommissions: OrderedDictionary<Currency, Money>
+    /// The events applied after the ``OrderInitialized`` (which ``initialized`` holds).
+    var laterEvents: [OrderEvent]
     /// Number of applied fills.
     public internal(set) var fillCount: Int
     /// Σ fill price raw × fill quantity raw (exact).
@@ -67,9 +68,9 @@ public struct Order: Sendable, Hashable {
         positionID = nil
         filledQuantity = .zero(precision: initialized.quantity.precision)
         lastFillPrice = nil
-        commissions = [:]
-        events = [.initialized(initialized)]
-        tradeIDs = []
+        firstCurrencyCommission = nil
+        otherCurrencyCommissions = [:]
+        laterEvents = []
         fillCount = 0
         fillPriceQuantitySum = 0
         fillPricePrecision = initialized.price?.precision ?? 0
@@ -101,8 +102,27 @@ public struct Order: Sendable, Hashable {
     public var orderListID: OrderListID? { initialized.links.orderListID }
     /// When the order was created.
     public var tsInit: UnixNanos { initialized.tsInit }
+    /// Commissions paid, per currency, in the order they first appeared.
+    public var commissions: OrderedDictionary<Currency, Money> {
+        guard let first = firstCurrencyCommission else { return [:] }
+        var all: OrderedDictionary<Currency, Money> = [first.currency: first]
+        for (currency, total) in otherCurrencyCommissions { all[currency] = total }
+        return all
+    }
+
+    /// Every applied event, the ``OrderInitialized`` first.
+    ///
+    /// - Complexity: O(events): the array is assembled on each call.
+    public var events: [OrderEvent] { [.initialized(initialized)] + laterEvents }
+
+    /// Trade ids of the applied fills, in order.
+    public var tradeIDs: [TradeID] {
+        laterEvents.compactMap { event in
+            if case .filled(let fill) = event { fill.tradeID } else { nil }
+        }
+    }
     /// When the last applied event happened.
-    public var tsLast: UnixNanos { events.last?.tsEvent ?? initialized.tsEvent }
+    public var tsLast: UnixNanos { laterEvents.last?.tsEvent ?? initialized.tsEvent }
 
     /// Quantity still to fill: `quantity − filledQuantity`.
     public var leavesQuantity: Quantity {

@@ -6,11 +6,19 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Kind of currency.
     public enum Kind: String, Sendable, Hashable, Codable { case fiat, crypto, commodity }
 
-    /// ISO 4217 code for fiat, the exchange ticker for crypto (`USD`, `BTC`, `USDT`).
-    public let code: String
+    /// The code's ASCII bytes, zero-padded: plain data, so copying a currency (and every
+    /// ``Money``) touches no reference count.
+    let codeBytes: UInt128
     /// Decimal places of amounts in this currency.
     public let precision: UInt8
     public let kind: Kind
+
+    /// ISO 4217 code for fiat, the exchange ticker for crypto (`USD`, `BTC`, `USDT`).
+    public var code: String {
+        withUnsafeBytes(of: codeBytes) { bytes in
+            String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+        }
+    }
 
     /// A currency with a validated code (2…10 upper-case letters or digits) and precision.
     public init(code: String, precision: UInt8, kind: Kind) throws(CurrencyError) {
@@ -18,15 +26,33 @@ public struct Currency: Sendable, Hashable, Codable, CustomStringConvertible {
             code.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
         else { throw .invalidCode(code) }
         guard precision <= FixedPoint.maxPrecision else { throw .invalidPrecision(code, precision) }
-        self.code = code
+        self.init(known: code, precision, kind)
+    }
+
+    /// A currency whose code is 2…10 ASCII letters or digits.
+    private init(known code: String, _ precision: UInt8, _ kind: Kind) {
+        var bytes: UInt128 = 0
+        withUnsafeMutableBytes(of: &bytes) { $0.copyBytes(from: code.utf8) }
+        codeBytes = bytes
         self.precision = precision
         self.kind = kind
     }
 
-    private init(known code: String, _ precision: UInt8, _ kind: Kind) {
-        self.code = code
-        self.precision = precision
-        self.kind = kind
+    private enum CodingKeys: String, CodingKey { case code, precision, kind }
+
+    /// Decodes `{code, precision, kind}`, validating the code and precision.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        try self.init(
+            code: container.decode(String.self, forKey: .code), precision: container.decode(UInt8.self, forKey: .precision),
+            kind: container.decode(Kind.self, forKey: .kind))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(precision, forKey: .precision)
+        try container.encode(kind, forKey: .kind)
     }
 
     public var description: String { code }

@@ -18,18 +18,21 @@ public import OrderedCollections
 /// venue.process(bar: bar, events: &events)
 /// oms.apply(events[start...])
 /// ```
+///
+/// - Complexity: submitting an order hashes its id once; events for the order the last event
+///   was for (the common case: a command's answers) are applied without hashing.
 public final class OrderManager<Client: ExecutionClient> {
     public let client: Client
     /// Every order, in submission order (closed ones until ``purgeClosedOrders()``).
-    public private(set) var orders: OrderedDictionary<ClientOrderID, Order> = [:]
-    /// Open orders by instrument, in submission order.
-    private var openByInstrument: [InstrumentID: OrderedSet<ClientOrderID>] = [:]
-    /// Open orders by strategy, in submission order.
-    private var openByStrategy: [StrategyID: OrderedSet<ClientOrderID>] = [:]
+    /// (Not checked for exclusive access at run time: the manager is used from one thread,
+    /// and no method hands out a reference into it.)
+    @exclusivity(unchecked) public private(set) var orders: OrderedDictionary<ClientOrderID, Order> = [:]
+    /// Indices in ``orders`` of the orders not closed yet, ascending (that is, in submission order).
+    @exclusivity(unchecked) private var openIndices: [Int] = []
     /// Events the own book could not apply (e.g. a fill for an order it does not know), with the reason.
     public private(set) var unappliedEvents: [(event: OrderEvent, reason: String)] = []
     /// Index in ``orders`` of the order the last event was applied to.
-    private var lastApplied: Int?
+    @exclusivity(unchecked) private var lastApplied: Int?
 
     public init(client: Client) {
         self.client = client
@@ -41,21 +44,24 @@ public final class OrderManager<Client: ExecutionClient> {
     public func order(_ id: ClientOrderID) -> Order? { orders[id] }
 
     /// The open orders, optionally only of one instrument and/or strategy, in submission order.
+    ///
+    /// - Complexity: O(open orders).
     public func openOrders(instrumentID: InstrumentID? = nil, strategyID: StrategyID? = nil) -> [Order] {
-        let ids: OrderedSet<ClientOrderID>
-        switch (instrumentID, strategyID) {
-        case (let i?, let s?): ids = (openByInstrument[i] ?? []).intersection(openByStrategy[s] ?? [])
-        case (let i?, nil): ids = openByInstrument[i] ?? []
-        case (nil, let s?): ids = openByStrategy[s] ?? []
-        case (nil, nil): return orders.values.filter(\.isOpen)
+        guard instrumentID != nil || strategyID != nil else { return orders.values.filter(\.isOpen) }
+        return openIndices.compactMap { index in
+            let order = orders.values[index]
+            guard instrumentID.map({ order.instrumentID == $0 }) ?? true,
+                strategyID.map({ order.strategyID == $0 }) ?? true
+            else { return nil }
+            return order
         }
-        return ids.compactMap { orders[$0] }
     }
 
     /// Forgets closed orders (keeps memory flat in long runs; their ids may not be reused
     /// within the same run by convention, but are no longer checked).
     public func purgeClosedOrders() {
         orders.removeAll { $0.value.isClosed }
+        openIndices = Array(orders.values.indices)
         lastApplied = nil
     }
 
@@ -63,9 +69,7 @@ public final class OrderManager<Client: ExecutionClient> {
 
     /// Sends a new order. Throws ``OrderManagerError/duplicateClientOrderID(_:)`` for a reused id.
     public func submit(_ command: SubmitOrder, events: inout [OrderEvent]) throws(OrderManagerError) {
-        let id = command.order.clientOrderID
-        guard orders[id] == nil else { throw .duplicateClientOrderID(id) }
-        insert(command.order)
+        guard insert(command.order) else { throw .duplicateClientOrderID(command.order.clientOrderID) }
         let start = events.count
         client.submit(command, events: &events)
         apply(events[start...])
@@ -73,7 +77,7 @@ public final class OrderManager<Client: ExecutionClient> {
 
     /// Sends a list of linked orders. Throws for a reused id (none of the list is sent).
     public func submit(_ command: SubmitOrderList, events: inout [OrderEvent]) throws(OrderManagerError) {
-        for order in command.orders where orders[order.clientOrderID] != nil {
+        for order in command.orders where orders.index(forKey: order.clientOrderID) != nil {
             throw .duplicateClientOrderID(order.clientOrderID)
         }
         for order in command.orders { insert(order) }
@@ -141,27 +145,33 @@ public final class OrderManager<Client: ExecutionClient> {
             unappliedEvents.append((event, "order \(id) is not in the own order book"))
             return
         }
-        let wasOpen = orders.values[index].isOpen || orders.values[index].status == .initialized
+        let wasClosed = orders.values[index].isClosed
         do {
             try orders.values[index].apply(event)
         } catch {
             unappliedEvents.append((event, error.description))
             return
         }
-        if wasOpen && orders.values[index].isClosed { removeFromOpen(orders.values[index]) }
+        if !wasClosed && orders.values[index].isClosed { removeFromOpen(index) }
     }
 
     // MARK: Book keeping
 
-    private func insert(_ order: OrderInitialized) {
-        orders[order.clientOrderID] = Order(order)
-        openByInstrument[order.instrumentID, default: []].append(order.clientOrderID)
-        openByStrategy[order.strategyID, default: []].append(order.clientOrderID)
+    /// Adds a new order (hashing its id once); `false`, changing nothing, when the id is taken.
+    @discardableResult
+    private func insert(_ order: OrderInitialized) -> Bool {
+        let count = orders.count
+        orders.updateValue(forKey: order.clientOrderID, default: Order(order)) { _ in }
+        guard orders.count > count else { return false }
+        openIndices.append(count)
+        lastApplied = count
+        return true
     }
 
-    private func removeFromOpen(_ order: Order) {
-        openByInstrument[order.instrumentID]?.remove(order.clientOrderID)
-        openByStrategy[order.strategyID]?.remove(order.clientOrderID)
+    /// Takes the order at `index` out of the open orders.
+    private func removeFromOpen(_ index: Int) {
+        // The order closed last is usually the newest: search from the end.
+        if let position = openIndices.lastIndex(of: index) { openIndices.remove(at: position) }
     }
 
     private func openOrder(

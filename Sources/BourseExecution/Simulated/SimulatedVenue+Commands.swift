@@ -14,11 +14,7 @@ extension SimulatedVenue {
     }
 
     public func modify(_ command: ModifyOrder, events: inout [OrderEvent]) {
-        if let slot = slots[command.clientOrderID], orders[slot].isOpen {
-            events.append(.pendingUpdate(OrderPendingUpdate(
-                clientOrderID: command.clientOrderID, strategyID: command.strategyID, instrumentID: command.instrumentID,
-                venueOrderID: orders[slot].venueOrderID, accountID: accountID, tsEvent: clock.now)))
-        }
+        if let slot = slots[command.clientOrderID], orders[slot].isOpen { emitPendingUpdate(slot, &events) }
         send(.modify(command), kind: .modify, instrumentID: command.instrumentID, &events)
     }
 
@@ -75,9 +71,9 @@ extension SimulatedVenue {
             apply(modify, &events)
         case .cancel(let cancel):
             guard let slot = slots[cancel.clientOrderID] else {
-                events.append(.cancelRejected(OrderCancelRejected(
+                events.append(.cancelRejected(refusal(
                     clientOrderID: cancel.clientOrderID, strategyID: cancel.strategyID, instrumentID: cancel.instrumentID,
-                    accountID: accountID, reason: "order \(cancel.clientOrderID) is not known at \(venue)", tsEvent: clock.now)))
+                    venueOrderID: nil, "order \(cancel.clientOrderID) is not known at \(venue)")))
                 return
             }
             guard orders[slot].isOpen else {
@@ -230,9 +226,9 @@ extension SimulatedVenue {
 
     private func apply(_ command: ModifyOrder, _ events: inout [OrderEvent]) {
         guard let slot = slots[command.clientOrderID] else {
-            events.append(.modifyRejected(OrderModifyRejected(
+            events.append(.modifyRejected(refusal(
                 clientOrderID: command.clientOrderID, strategyID: command.strategyID, instrumentID: command.instrumentID,
-                accountID: accountID, reason: "order \(command.clientOrderID) is not known at \(venue)", tsEvent: clock.now)))
+                venueOrderID: nil, "order \(command.clientOrderID) is not known at \(venue)")))
             return
         }
         let order = orders[slot]

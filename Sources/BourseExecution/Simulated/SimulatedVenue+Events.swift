@@ -1,7 +1,9 @@
 import BourseCore
 
 extension SimulatedVenue {
-    // The order events the venue emits, stamped with the clock's time.
+    // The order events the venue emits, stamped with the clock's time. Every event about a
+    // known order takes its ids from the venue's record of the order (`statusEvent`,
+    // `refusal`), so each kind of event is built in one place.
 
     func emitSubmitted(_ order: OrderInitialized, _ events: inout [OrderEvent]) {
         events.append(.submitted(OrderSubmitted(
@@ -22,46 +24,18 @@ extension SimulatedVenue {
             venueOrderID: o.venueOrderID, accountID: accountID, tsEvent: clock.now)))
     }
 
-    func emitTriggered(_ slot: Int, _ events: inout [OrderEvent]) {
-        let o = orders[slot]
-        events.append(.triggered(OrderTriggered(
-            clientOrderID: o.clientOrderID, strategyID: o.initialized.strategyID, instrumentID: o.initialized.instrumentID,
-            venueOrderID: o.venueOrderID, accountID: accountID, tsEvent: clock.now)))
-    }
-
-    func emitCanceled(_ slot: Int, _ events: inout [OrderEvent]) {
-        let o = orders[slot]
-        events.append(.canceled(OrderCanceled(
-            clientOrderID: o.clientOrderID, strategyID: o.initialized.strategyID, instrumentID: o.initialized.instrumentID,
-            venueOrderID: o.venueOrderID, accountID: accountID, tsEvent: clock.now)))
-    }
-
-    func emitExpired(_ slot: Int, _ events: inout [OrderEvent]) {
-        let o = orders[slot]
-        events.append(.expired(OrderExpired(
-            clientOrderID: o.clientOrderID, strategyID: o.initialized.strategyID, instrumentID: o.initialized.instrumentID,
-            venueOrderID: o.venueOrderID, accountID: accountID, tsEvent: clock.now)))
-    }
-
-    func emitPendingCancel(_ slot: Int, _ events: inout [OrderEvent]) {
-        let o = orders[slot]
-        events.append(.pendingCancel(OrderPendingCancel(
-            clientOrderID: o.clientOrderID, strategyID: o.initialized.strategyID, instrumentID: o.initialized.instrumentID,
-            venueOrderID: o.venueOrderID, accountID: accountID, tsEvent: clock.now)))
-    }
+    func emitTriggered(_ slot: Int, _ events: inout [OrderEvent]) { events.append(.triggered(statusEvent(slot))) }
+    func emitCanceled(_ slot: Int, _ events: inout [OrderEvent]) { events.append(.canceled(statusEvent(slot))) }
+    func emitExpired(_ slot: Int, _ events: inout [OrderEvent]) { events.append(.expired(statusEvent(slot))) }
+    func emitPendingUpdate(_ slot: Int, _ events: inout [OrderEvent]) { events.append(.pendingUpdate(statusEvent(slot))) }
+    func emitPendingCancel(_ slot: Int, _ events: inout [OrderEvent]) { events.append(.pendingCancel(statusEvent(slot))) }
 
     func emitCancelRejected(_ slot: Int, _ reason: String, _ events: inout [OrderEvent]) {
-        let o = orders[slot]
-        events.append(.cancelRejected(OrderCancelRejected(
-            clientOrderID: o.clientOrderID, strategyID: o.initialized.strategyID, instrumentID: o.initialized.instrumentID,
-            venueOrderID: o.venueOrderID, accountID: accountID, reason: reason, tsEvent: clock.now)))
+        events.append(.cancelRejected(refusal(slot, reason)))
     }
 
     func emitModifyRejected(_ slot: Int, _ reason: String, _ events: inout [OrderEvent]) {
-        let o = orders[slot]
-        events.append(.modifyRejected(OrderModifyRejected(
-            clientOrderID: o.clientOrderID, strategyID: o.initialized.strategyID, instrumentID: o.initialized.instrumentID,
-            venueOrderID: o.venueOrderID, accountID: accountID, reason: reason, tsEvent: clock.now)))
+        events.append(.modifyRejected(refusal(slot, reason)))
     }
 
     func emitUpdated(_ slot: Int, _ events: inout [OrderEvent]) {
@@ -74,5 +48,31 @@ extension SimulatedVenue {
             quantity: Quantity(uncheckedRaw: o.quantityRaw, precision: instrument.sizePrecision),
             price: o.priceRaw.map { Price(uncheckedRaw: $0, precision: p) },
             triggerPrice: o.triggerRaw.map { Price(uncheckedRaw: $0, precision: p) }, tsEvent: clock.now)))
+    }
+
+    /// A status event for the order in `slot`, now.
+    private func statusEvent<Event: VenueStatusEvent>(_ slot: Int) -> Event {
+        let o = orders[slot]
+        return Event(
+            clientOrderID: o.clientOrderID, strategyID: o.initialized.strategyID, instrumentID: o.initialized.instrumentID,
+            venueOrderID: o.venueOrderID, accountID: accountID, tsEvent: clock.now, tsInit: nil)
+    }
+
+    /// A refusal of a request on the order in `slot`, now.
+    private func refusal<Event: RequestRefusalEvent>(_ slot: Int, _ reason: String) -> Event {
+        let o = orders[slot]
+        return refusal(
+            clientOrderID: o.clientOrderID, strategyID: o.initialized.strategyID, instrumentID: o.initialized.instrumentID,
+            venueOrderID: o.venueOrderID, reason)
+    }
+
+    /// A refusal of a request, now (for orders the venue may not know: the ids come from the request).
+    func refusal<Event: RequestRefusalEvent>(
+        clientOrderID: ClientOrderID, strategyID: StrategyID, instrumentID: InstrumentID, venueOrderID: VenueOrderID?,
+        _ reason: String
+    ) -> Event {
+        Event(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, venueOrderID: venueOrderID,
+            accountID: accountID, reason: reason, tsEvent: clock.now, tsInit: nil)
     }
 }

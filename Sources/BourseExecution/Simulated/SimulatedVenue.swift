@@ -39,26 +39,29 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
     public let latencyModel: Latency
     let clock: any Clock
 
-    var books: [InstrumentBook] = []
+    // The mutable state below is not checked for exclusive access at run time (the venue is used
+    // from one thread, and the accesses were verified with the checks on): those checks cost a
+    // tenth of the order path.
+    @exclusivity(unchecked) var books: [InstrumentBook] = []
     /// The instruments by book number (immutable: read on hot paths without exclusivity checks).
     let instrumentsByBook: [Instrument]
-    var bookIndex: [InstrumentID: Int] = [:]
+    @exclusivity(unchecked) var bookIndex: [InstrumentID: Int] = [:]
     /// The last instrument looked up and its book (market data comes in long runs of one instrument).
-    var lastLookup: (id: InstrumentID, book: Int)?
-    var orders: [VenueOrder] = []
-    var slots: [ClientOrderID: Int] = [:]
+    @exclusivity(unchecked) var lastLookup: (id: InstrumentID, book: Int)?
+    @exclusivity(unchecked) var orders: [VenueOrder] = []
+    @exclusivity(unchecked) var slots: [ClientOrderID: Int] = [:]
     /// Commands in flight, in arrival order (ties in the order they were sent).
-    var inFlight: [(arrival: UnixNanos, command: VenueCommand)] = []
+    @exclusivity(unchecked) var inFlight: [(arrival: UnixNanos, command: VenueCommand)] = []
     /// Cash, when the configuration has starting balances.
-    public internal(set) var account: Account?
-    var venueOrderCount = 0
-    var tradeCount = 0
+    @exclusivity(unchecked) public internal(set) var account: Account?
+    @exclusivity(unchecked) var venueOrderCount = 0
+    @exclusivity(unchecked) var tradeCount = 0
     /// The earliest expiry (GTD, DAY) among open orders; `nil` when none.
-    var nextExpiry: UnixNanos?
+    @exclusivity(unchecked) var nextExpiry: UnixNanos?
     /// Scratch buffer for the orders reached at one price point (reused, no allocation).
-    var reached: [(slot: Int, distance: Int64)] = []
-    let venueOrderPrefix: String
-    let tradePrefix: String
+    @exclusivity(unchecked) var reached: [(slot: Int, distance: Int64)] = []
+    let venueOrderPrefix: VenueOrderID
+    let tradePrefix: TradeID
     /// Stand-ins that are never used: the counter-based ids are checked valid at init.
     let placeholderVenueOrderID: VenueOrderID
     let placeholderTradeID: TradeID
@@ -80,12 +83,12 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
         self.feeModel = feeModel
         self.latencyModel = latencyModel
         self.clock = clock
-        venueOrderPrefix = "\(configuration.venue)-"
-        tradePrefix = "\(configuration.venue)-T"
         do {
+            venueOrderPrefix = try VenueOrderID("\(configuration.venue)-")
+            tradePrefix = try TradeID("\(configuration.venue)-T")
             // The longest ids the counters can make must be valid, so making them never fails.
-            placeholderVenueOrderID = try VenueOrderID(venueOrderPrefix + String(Int.max))
-            placeholderTradeID = try TradeID(tradePrefix + String(Int.max))
+            placeholderVenueOrderID = try VenueOrderID(prefix: venueOrderPrefix, number: UInt64(Int.max))
+            placeholderTradeID = try TradeID(prefix: tradePrefix, number: UInt64(Int.max))
         } catch {
             throw .venueNameTooLong(configuration.venue)
         }
@@ -177,11 +180,11 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
     }
 
     func makeVenueOrderID(_ number: Int) -> VenueOrderID {
-        (try? VenueOrderID(venueOrderPrefix + String(number))) ?? placeholderVenueOrderID
+        (try? VenueOrderID(prefix: venueOrderPrefix, number: UInt64(number))) ?? placeholderVenueOrderID
     }
 
     func makeTradeID(_ number: Int) -> TradeID {
-        (try? TradeID(tradePrefix + String(number))) ?? placeholderTradeID
+        (try? TradeID(prefix: tradePrefix, number: UInt64(number))) ?? placeholderTradeID
     }
 
     func report(_ order: VenueOrder) -> OrderStatusReport {

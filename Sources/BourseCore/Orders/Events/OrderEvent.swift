@@ -36,7 +36,28 @@ public enum OrderEvent: Sendable, Hashable {
         }
     }
 
-    /// The payload, for the fields every event has.
+    /// The fields every event has (a switch over the cases: no existential, no copy of the payload).
+    @inlinable
+    public var header: OrderEventHeader {
+        switch self {
+        case .initialized(let e): e.header
+        case .denied(let e): e.header
+        case .submitted(let e): e.header
+        case .accepted(let e): e.header
+        case .rejected(let e): e.header
+        case .canceled(let e): e.header
+        case .expired(let e): e.header
+        case .triggered(let e): e.header
+        case .pendingUpdate(let e): e.header
+        case .pendingCancel(let e): e.header
+        case .modifyRejected(let e): e.header
+        case .cancelRejected(let e): e.header
+        case .updated(let e): e.header
+        case .filled(let e): e.header
+        }
+    }
+
+    /// The payload as an existential, for code generic over payloads (prefer ``header`` on hot paths).
     public var fields: any OrderEventFields {
         switch self {
         case .initialized(let e): e
@@ -56,11 +77,11 @@ public enum OrderEvent: Sendable, Hashable {
         }
     }
 
-    public var clientOrderID: ClientOrderID { fields.clientOrderID }
-    public var strategyID: StrategyID { fields.strategyID }
-    public var instrumentID: InstrumentID { fields.instrumentID }
-    public var tsEvent: UnixNanos { fields.tsEvent }
-    public var tsInit: UnixNanos { fields.tsInit }
+    @inlinable public var clientOrderID: ClientOrderID { header.clientOrderID }
+    @inlinable public var strategyID: StrategyID { header.strategyID }
+    @inlinable public var instrumentID: InstrumentID { header.instrumentID }
+    @inlinable public var tsEvent: UnixNanos { header.tsEvent }
+    @inlinable public var tsInit: UnixNanos { header.tsInit }
 }
 
 /// The kinds of ``OrderEvent``, in declaration order.

@@ -4,9 +4,7 @@
 /// ``Account/apply(fill:instrument:)``. `lastQuantity` and `lastPrice` are this
 /// execution's size and price, at the instrument's size and price precision.
 public struct OrderFilled: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let accountID: AccountID
     public let venueOrderID: VenueOrderID
     /// The venue's id of this execution; an order applies each trade id once.
@@ -21,8 +19,6 @@ public struct OrderFilled: OrderEventFields, Hashable {
     /// The fee of this execution, in whatever currency the venue charges it.
     public let commission: Money
     public let liquiditySide: LiquiditySide
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// A fill; throws ``OrderError/nonPositiveQuantity`` for an empty execution.
     public init(
@@ -43,9 +39,8 @@ public struct OrderFilled: OrderEventFields, Hashable {
         tsInit: UnixNanos? = nil
     ) throws(OrderError) {
         guard lastQuantity.raw > 0 else { throw .nonPositiveQuantity }
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.accountID = accountID
         self.venueOrderID = venueOrderID
         self.tradeID = tradeID
@@ -56,8 +51,6 @@ public struct OrderFilled: OrderEventFields, Hashable {
         self.lastPrice = lastPrice
         self.commission = commission
         self.liquiditySide = liquiditySide
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 
     /// The same fill assigned to a position (the OMS does this in netting and hedging modes).

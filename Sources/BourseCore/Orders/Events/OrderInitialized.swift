@@ -12,9 +12,8 @@
 /// - links: a contingency other than `.none` needs linked orders; an order cannot link to itself
 ///   or be its own parent.
 public struct OrderInitialized: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    /// The order's ids; `tsEvent` = `tsInit`, the order's creation.
+    public let header: OrderEventHeader
     public let side: OrderSide
     public let type: OrderType
     public let quantity: Quantity
@@ -27,8 +26,6 @@ public struct OrderInitialized: OrderEventFields, Hashable {
     /// The order may only reduce an existing position.
     public let reduceOnly: Bool
     public let links: OrderLinks
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// Checked order parameters; throws the ``OrderError`` naming the broken rule.
     public init(
@@ -76,9 +73,8 @@ public struct OrderInitialized: OrderEventFields, Hashable {
         }
         if links.linkedOrderIDs.contains(clientOrderID) { throw .invalidLinks("order \(clientOrderID) links to itself") }
         if links.parentOrderID == clientOrderID { throw .invalidLinks("order \(clientOrderID) is its own parent") }
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsInit)
         self.side = side
         self.type = type
         self.quantity = quantity
@@ -89,7 +85,5 @@ public struct OrderInitialized: OrderEventFields, Hashable {
         self.postOnly = postOnly
         self.reduceOnly = reduceOnly
         self.links = links
-        self.tsEvent = tsInit
-        self.tsInit = tsInit
     }
 }

@@ -1,15 +1,12 @@
 // The order lifecycle events other than initialization and fills: small,
-// immutable facts, each wrapped by one case of ``OrderEvent``.
+// immutable facts, each wrapped by one case of ``OrderEvent``. The fields every event
+// has are in its ``OrderEventHeader`` and read through ``OrderEventFields``.
 
 /// The risk engine refused the order before it left Bourse.
 public struct OrderDenied: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     /// Why, in words a trader can act on.
     public let reason: String
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -20,23 +17,16 @@ public struct OrderDenied: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.reason = reason
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }
 
 /// The order was sent to the venue.
 public struct OrderSubmitted: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let accountID: AccountID
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -47,24 +37,17 @@ public struct OrderSubmitted: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.accountID = accountID
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }
 
 /// The venue acknowledged the order; it is working.
 public struct OrderAccepted: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let venueOrderID: VenueOrderID
     public let accountID: AccountID
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -76,26 +59,19 @@ public struct OrderAccepted: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.venueOrderID = venueOrderID
         self.accountID = accountID
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }
 
 /// The venue refused the order.
 public struct OrderRejected: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let accountID: AccountID
     /// The venue's reason.
     public let reason: String
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -107,25 +83,18 @@ public struct OrderRejected: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.accountID = accountID
         self.reason = reason
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }
 
 /// The order was canceled (by request, or by the venue, e.g. the rest of an IOC).
 public struct OrderCanceled: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let venueOrderID: VenueOrderID?
     public let accountID: AccountID?
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -137,25 +106,18 @@ public struct OrderCanceled: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.venueOrderID = venueOrderID
         self.accountID = accountID
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }
 
 /// The order's time in force ran out.
 public struct OrderExpired: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let venueOrderID: VenueOrderID?
     public let accountID: AccountID?
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -167,25 +129,18 @@ public struct OrderExpired: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.venueOrderID = venueOrderID
         self.accountID = accountID
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }
 
 /// A stop or if-touched order's trigger was hit; it now works as its limit part.
 public struct OrderTriggered: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let venueOrderID: VenueOrderID?
     public let accountID: AccountID?
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -197,25 +152,18 @@ public struct OrderTriggered: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.venueOrderID = venueOrderID
         self.accountID = accountID
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }
 
 /// A modification was sent and awaits the venue's answer.
 public struct OrderPendingUpdate: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let venueOrderID: VenueOrderID?
     public let accountID: AccountID?
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -227,25 +175,18 @@ public struct OrderPendingUpdate: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.venueOrderID = venueOrderID
         self.accountID = accountID
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }
 
 /// A cancel was sent and awaits the venue's answer.
 public struct OrderPendingCancel: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let venueOrderID: VenueOrderID?
     public let accountID: AccountID?
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -257,26 +198,19 @@ public struct OrderPendingCancel: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.venueOrderID = venueOrderID
         self.accountID = accountID
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }
 
 /// The venue refused a modification; the order goes back to its status before the request.
 public struct OrderModifyRejected: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let venueOrderID: VenueOrderID?
     public let accountID: AccountID?
     public let reason: String
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -289,27 +223,20 @@ public struct OrderModifyRejected: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.venueOrderID = venueOrderID
         self.accountID = accountID
         self.reason = reason
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }
 
 /// The venue refused a cancel; the order goes back to its status before the request.
 public struct OrderCancelRejected: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let venueOrderID: VenueOrderID?
     public let accountID: AccountID?
     public let reason: String
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -322,22 +249,17 @@ public struct OrderCancelRejected: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.venueOrderID = venueOrderID
         self.accountID = accountID
         self.reason = reason
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }
 
 /// The order's quantity or prices changed (confirmed by the venue, or locally before submission).
 public struct OrderUpdated: OrderEventFields, Hashable {
-    public let clientOrderID: ClientOrderID
-    public let strategyID: StrategyID
-    public let instrumentID: InstrumentID
+    public let header: OrderEventHeader
     public let venueOrderID: VenueOrderID?
     public let accountID: AccountID?
     /// The new total quantity (filled part included).
@@ -346,8 +268,6 @@ public struct OrderUpdated: OrderEventFields, Hashable {
     public let price: Price?
     /// The new trigger price; `nil` keeps the current one.
     public let triggerPrice: Price?
-    public let tsEvent: UnixNanos
-    public let tsInit: UnixNanos
 
     /// The event; `tsInit` defaults to `tsEvent`.
     public init(
@@ -362,15 +282,12 @@ public struct OrderUpdated: OrderEventFields, Hashable {
         tsEvent: UnixNanos,
         tsInit: UnixNanos? = nil
     ) {
-        self.clientOrderID = clientOrderID
-        self.strategyID = strategyID
-        self.instrumentID = instrumentID
+        header = OrderEventHeader(
+            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsEvent, tsInit: tsInit)
         self.venueOrderID = venueOrderID
         self.accountID = accountID
         self.quantity = quantity
         self.price = price
         self.triggerPrice = triggerPrice
-        self.tsEvent = tsEvent
-        self.tsInit = tsInit ?? tsEvent
     }
 }

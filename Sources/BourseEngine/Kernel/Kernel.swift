@@ -167,34 +167,31 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
 
     @inline(__always)
     private func process(_ box: SeriesBox, row: Int, stream: Int, ts: Int64) throws(EngineError) {
-        let series = box.series
         let index = streamInstrument[stream]
         let hasWork = openCount[index] > 0 || !pendingSized[index].isEmpty
+        let deliver = deliverStream[stream]
+        let indicators = indicatorsByStream[stream]
+        // The bar value, built once when the venue, the indicators or the strategy need it.
+        var bar: Bar?
         if hasWork || barExecution == .onClose || !venueSawBars[index] {
-            let bar = series[row]
-            if hasWork && barExecution == .nextBarOpen {
-                try openPhase(bar, index: index, openTime: ts - (series.barType.spec.duration?.rawValue ?? 0))
-            }
+            let b = box.bar(row)
+            bar = b
+            if hasWork && barExecution == .nextBarOpen { try openPhase(b, index: index, openTime: ts - box.duration) }
             try advanceClock(to: ts)
-            try fromVenue { $0.process(bar: bar, events: &$1) }
+            try fromVenue { $0.process(bar: b, events: &$1) }
             venueSawBars[index] = true
-            if !pendingSized[index].isEmpty { try submitSized(index, price: bar.close) }
+            if !pendingSized[index].isEmpty { try submitSized(index, price: b.close) }
         } else {
             try advanceClock(to: ts)
         }
-        let p = series.pricePrecision
-        let close = Price(uncheckedRaw: series.closes[row], precision: p)
-        portfolio.mark(index, price: close)
+        portfolio.mark(index, price: box.price(box.closes[row]))
         if !portfolio.positions[index].isFlat {
-            trackers[index].observe(
-                high: Price(uncheckedRaw: series.highs[row], precision: p).doubleValue,
-                low: Price(uncheckedRaw: series.lows[row], precision: p).doubleValue)
+            trackers[index].observe(high: box.price(box.highs[row]).doubleValue, low: box.price(box.lows[row]).doubleValue)
         }
-        let indicators = indicatorsByStream[stream]
-        if deliverStream[stream] || !indicators.isEmpty {
-            let bar = series[row]
-            for indicator in indicators { indicator.update(bar) }
-            if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onBar(bar, c) } }
+        if deliver || !indicators.isEmpty {
+            let b = bar ?? box.bar(row)
+            for indicator in indicators { indicator.update(b) }
+            if deliver { try call { (s: inout S, c) throws in try s.onBar(b, c) } }
         }
         portfolio.recordEquity(at: ts)
     }
@@ -543,10 +540,16 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     }
 
     private func handle(_ event: OrderEvent) throws(EngineError) {
-        let id = event.clientOrderID
-        if let index = live[id], oms.order(id)?.isClosed ?? true {
-            live[id] = nil
-            openCount[index] -= 1
+        switch event {
+        case .filled, .canceled, .expired, .rejected:
+            // Only these can close an order at the venue.
+            let id = event.clientOrderID
+            if let index = live[id], oms.order(id)?.isClosed ?? true {
+                live[id] = nil
+                openCount[index] -= 1
+            }
+        default:
+            break
         }
         guard case .filled(let fill) = event else { return try dispatch(event) }
         guard let index = portfolio.index(of: fill.instrumentID) else {
@@ -583,8 +586,44 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     }
 }
 
-/// A bar series behind one reference, so the event loop passes it without copying its columns.
+/// The columns of a bar series behind one reference, so the event loop reads them without
+/// copying the series (no retain of each column per bar).
 final class SeriesBox {
-    let series: BarSeries
-    init(_ series: BarSeries) { self.series = series }
+    let barType: BarType
+    let pricePrecision: UInt8
+    let sizePrecision: UInt8
+    /// The bar duration in nanoseconds (zero when the spec has no fixed duration).
+    let duration: Int64
+    let opens: [Int64]
+    let highs: [Int64]
+    let lows: [Int64]
+    let closes: [Int64]
+    let volumes: [Int64]
+    let timestamps: [Int64]
+
+    init(_ series: BarSeries) {
+        barType = series.barType
+        pricePrecision = series.pricePrecision
+        sizePrecision = series.sizePrecision
+        duration = series.barType.spec.duration?.rawValue ?? 0
+        opens = series.opens
+        highs = series.highs
+        lows = series.lows
+        closes = series.closes
+        volumes = series.volumes
+        timestamps = series.timestamps
+    }
+
+    @inline(__always)
+    func price(_ raw: Int64) -> Price { Price(uncheckedRaw: raw, precision: pricePrecision) }
+
+    /// Row `row` as a bar.
+    @inline(__always)
+    func bar(_ row: Int) -> Bar {
+        let ts = UnixNanos(timestamps[row])
+        return Bar(
+            unchecked: barType, open: price(opens[row]), high: price(highs[row]), low: price(lows[row]),
+            close: price(closes[row]), volume: Quantity(uncheckedRaw: volumes[row], precision: sizePrecision), tsEvent: ts,
+            tsInit: ts)
+    }
 }

@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "EngineBenchmarks",
             dependencies: [
-                "BourseCore", "BourseEngine", "BourseData", "BourseStrategies",
+                "BourseCore", "BourseEngine", "BourseData", "BourseStrategies", "BourseRisk",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/EngineBenchmarks",

@@ -40,29 +40,30 @@ final class RecordingVenue<Inner: BacktestVenue>: BacktestVenue {
     var barExecution: BarExecution { inner.barExecution }
     var nextEventTime: UnixNanos? { inner.nextEventTime }
 
+    /// Records `command`, then lets the wrapped venue handle it.
+    private func record(_ command: Received, _ forward: () -> Void) {
+        received.append(command)
+        forward()
+    }
+
     func submit(_ command: SubmitOrder, events: inout [OrderEvent]) {
-        received.append(.submit(command))
-        inner.submit(command, events: &events)
+        record(.submit(command)) { inner.submit(command, events: &events) }
     }
 
     func submit(_ command: SubmitOrderList, events: inout [OrderEvent]) {
-        received.append(.submitList(command))
-        inner.submit(command, events: &events)
+        record(.submitList(command)) { inner.submit(command, events: &events) }
     }
 
     func modify(_ command: BourseExecution.ModifyOrder, events: inout [OrderEvent]) {
-        received.append(.modify(command))
-        inner.modify(command, events: &events)
+        record(.modify(command)) { inner.modify(command, events: &events) }
     }
 
     func cancel(_ command: CancelOrder, events: inout [OrderEvent]) {
-        received.append(.cancel(command))
-        inner.cancel(command, events: &events)
+        record(.cancel(command)) { inner.cancel(command, events: &events) }
     }
 
     func cancelAll(_ command: CancelAllOrders, events: inout [OrderEvent]) {
-        received.append(.cancelAll(command))
-        inner.cancelAll(command, events: &events)
+        record(.cancelAll(command)) { inner.cancelAll(command, events: &events) }
     }
 
     func process(bar: Bar, events: inout [OrderEvent]) { inner.process(bar: bar, events: &events) }

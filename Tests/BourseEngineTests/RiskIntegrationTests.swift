@@ -3,6 +3,7 @@ import BourseData
 import BourseEngine
 import BourseExecution
 import BourseRisk
+import BourseStrategies
 import Testing
 
 /// Issue 7's integration test: a strategy that tries to breach each configured limit sees the
@@ -121,5 +122,15 @@ import Testing
         #expect(quantity.description == "40")
         #expect(adjustments.map(\.check) == [.maxOrderQuantity, .maxOrderNotional])
         #expect(kernel.portfolio.positions[0].signedQuantityRaw == 40)
+    }
+
+    @Test func backtestRunEnforcesTheConfiguredLimits() throws {
+        var config = try Fixtures.googConfig()
+        let goog = try #require(config.instruments.first)
+        config.riskLimits = RiskConfiguration(restrictedInstruments: [goog.id])
+        let result = try Backtest.run(SMACross.self, parameters: ["fast=10", "slow=20"], config: config)
+        #expect(result.fills.isEmpty)
+        #expect(!result.orders.isEmpty)
+        #expect(result.orders.allSatisfy { $0.status == "DENIED" })
     }
 }

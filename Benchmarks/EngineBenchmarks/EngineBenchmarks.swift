@@ -11,7 +11,7 @@ import BourseStrategies
 /// bars/s = 1,000,000 ÷ wall-clock time of one kernel run (data already in memory).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal], timeUnits: .milliseconds,
+        metrics: [.wallClock, .cpuUser, .throughput, .peakMemoryResident, .mallocCountTotal], timeUnits: .milliseconds,
         maxDuration: .seconds(60), maxIterations: 10)
 
     let barCount = 1_000_000

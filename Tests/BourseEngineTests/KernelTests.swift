@@ -33,6 +33,28 @@ import Testing
         #expect(kernel.strategy.positionEvents.map(\.kind) == [.opened])
     }
 
+    @Test func closeFillTimingFillsAtTheSignalBarsClose() throws {
+        let rows = [("100.00", "101.00", "99.00", "100.00"), ("102.00", "111.00", "101.00", "110.00"), ("110.00", "112.00", "108.00", "111.00")]
+        let strategy = Scripted { bar, i, context in
+            if i == 0 { context.submit(try context.market(bar.instrumentID, .buy, quantity: Quantity(parsing: "10"))) }
+            if i == 1 {
+                try context.closePosition(bar.instrumentID)
+                context.submitMarket(bar.instrumentID, .sell, sizing: .allAvailableFunds)
+            }
+        }
+        var config = try Bars.config(rows)
+        config.fillTiming = .currentBarClose
+        let kernel = try Self.run(strategy, risk: PassThroughRiskEngine(), config)
+        // Bar 0 closes 2024-01-02 00:00 at 100; bar 1 closes 2024-01-03 00:00 at 110.
+        #expect(kernel.fills.map(\.lastPrice.description) == ["100.00", "110.00", "110.00"])
+        #expect(kernel.fills.map(\.tsEvent) == [
+            try CivilDateTime(year: 2024, month: 1, day: 2).unixNanos, try CivilDateTime(year: 2024, month: 1, day: 3).unixNanos,
+            try CivilDateTime(year: 2024, month: 1, day: 3).unixNanos,
+        ])
+        // Sold 10 at 110 (cash 10,100), then short floor(10,100 / 110) = 91.
+        #expect(kernel.portfolio.positions[0].signedQuantityRaw == -91)
+    }
+
     @Test func failingRiskEngineDeniesWithoutFill() throws {
         let strategy = Scripted { bar, i, context in
             if i == 0 {

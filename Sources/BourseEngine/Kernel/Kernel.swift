@@ -63,7 +63,8 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// Order events not yet delivered (a queue: delivering one may add more).
     @exclusivity(unchecked) private var events: [OrderEvent] = []
     private var eventCursor = 0
-    private var delivering = false
+    /// Set while strategy commands are being processed: callbacks they cause only queue commands.
+    private var draining = false
     /// Open orders at the venue, by id → instrument index, and their count per instrument.
     private var live: [ClientOrderID: Int] = [:]
     @exclusivity(unchecked) private var openCount: [Int]
@@ -230,10 +231,16 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         do { try body(&strategy, context) } catch let error as EngineError { throw error } catch {
             throw .strategy("\(S.name): \(error)")
         }
-        if !context.commands.isEmpty { try drainCommands() }
+        if !context.commands.isEmpty && !draining { try drainCommands() }
     }
 
+    /// Processes the queued commands one at a time, in order: each command's events (and the
+    /// events already waiting) are delivered before the next command runs, so it sees their
+    /// effect (e.g. a sized order after the close it follows). Commands queued by the callbacks
+    /// those events cause join the end of the queue.
     private func drainCommands() throws(EngineError) {
+        draining = true
+        defer { draining = false }
         while !context.commands.isEmpty {
             let command = context.commands.removeFirst()
             if bus.hasSubscribers(commands) { bus.publish(command, on: commands) }
@@ -524,12 +531,10 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         try deliverEvents()
     }
 
-    /// Delivers the queued events in order; events queued while delivering (by the strategy's
-    /// reactions) are delivered after them, by the outermost call.
+    /// Delivers the queued events in order. Re-entrant: a command issued while an event is being
+    /// handled delivers the events after it (its own included) before returning; the shared
+    /// cursor hands each event out once.
     private func deliverEvents() throws(EngineError) {
-        guard !delivering else { return }
-        delivering = true
-        defer { delivering = false }
         while eventCursor < events.count {
             let event = events[eventCursor]
             eventCursor += 1

@@ -181,7 +181,8 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
             try advanceClock(to: ts)
             try fromVenue { $0.process(bar: b, events: &$1) }
             venueSawBars[index] = true
-            if !pendingSized[index].isEmpty { try submitSized(index, price: b.close) }
+            // Close fills: sized orders queued before the instrument had a price fill at this close.
+            if barExecution == .onClose && !pendingSized[index].isEmpty { try submitSized(index, price: b.close) }
         } else {
             try advanceClock(to: ts)
         }

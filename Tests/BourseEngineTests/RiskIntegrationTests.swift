@@ -133,4 +133,34 @@ import Testing
         #expect(!result.orders.isEmpty)
         #expect(result.orders.allSatisfy { $0.status == "DENIED" })
     }
+
+    @Test func throttleAndExposureBreachesNeverReachTheVenue() throws {
+        let id = Bars.instrument.id
+        let limits = RiskConfiguration(
+            orderRate: RateLimit(maxCount: 2, window: .days(1)),
+            positionSize: SizeLimits(maxNotional: try Money(parsing: "8000", .USD)), maxGrossExposure: try Rate(parsing: "0.6"))
+        let strategy = Scripted { bar, i, context in
+            switch i {
+            case 0:
+                context.submit(try context.market(id, .buy, quantity: Self.q("30")))  // O-1 allowed
+                context.submit(try context.market(id, .buy, quantity: Self.q("55")))  // O-2 85 × 100 > 8,000
+                context.submit(try context.market(id, .buy, quantity: Self.q("20")))  // O-3 allowed: 5,000, 50 % of equity
+                context.submit(try context.market(id, .buy, quantity: Self.q("1")))  // O-4 third order within a day
+            case 2:
+                context.submit(try context.market(id, .buy, quantity: Self.q("15")))  // O-5 6,500 = 65 % of equity
+                context.submit(try context.market(id, .sell, quantity: Self.q("50")))  // O-6 allowed: reduces
+            default: break
+            }
+        }
+        let (kernel, decisions) = try Self.run(strategy, limits: limits)
+        #expect(kernel.venue.submittedOrders.map(\.clientOrderID.value) == ["O-1", "O-3", "O-6"])
+        #expect(kernel.portfolio.positions[0].isFlat)
+        let denied = decisions.compactMap { decision in decision.denial.map { (decision.clientOrderID.value, $0.check) } }
+        #expect(denied.map(\.0) == ["O-2", "O-4", "O-5"])
+        #expect(denied.map(\.1) == [.maxPositionNotional, .orderRate, .grossExposure])
+        let seen = kernel.strategy.orderEvents.compactMap { event -> String? in
+            if case .denied(let d) = event { d.clientOrderID.value } else { nil }
+        }
+        #expect(seen == ["O-2", "O-4", "O-5"])
+    }
 }

@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "BourseEngine",
             dependencies: [
-                "BourseCore", "BourseIndicators", "BourseAnalytics", "BourseData", "BourseExecution",
+                "BourseCore", "BourseIndicators", "BourseAnalytics", "BourseData", "BourseExecution", "BourseRisk",
                 .product(name: "Collections", package: "swift-collections"),
             ],
             swiftSettings: strictSettings
@@ -70,8 +70,8 @@ let package = Package(
         .testTarget(
             name: "BourseEngineTests",
             dependencies: [
-                "BourseCore", "BourseEngine", "BourseData", "BourseIndicators", "BourseStrategies",
-                .product(name: "Collections", package: "swift-collections"),
+                "BourseCore", "BourseEngine", "BourseData", "BourseIndicators", "BourseStrategies", "BourseExecution",
+                "BourseRisk", .product(name: "Collections", package: "swift-collections"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "EngineBenchmarks",
             dependencies: [
-                "BourseCore", "BourseEngine", "BourseData", "BourseStrategies",
+                "BourseCore", "BourseEngine", "BourseData", "BourseStrategies", "BourseRisk",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/EngineBenchmarks",

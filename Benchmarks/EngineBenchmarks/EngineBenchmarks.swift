@@ -2,15 +2,16 @@ import Benchmark
 import BourseCore
 import BourseData
 import BourseEngine
+import BourseRisk
 import BourseStrategies
 
 /// End-to-end backtest throughput: 1,000,000 one-minute bars of a seeded random walk (built
 /// in process, SplitMix64 seed 42), one instrument, SMA(10)/SMA(30) crossover reversing on
-/// every cross with market orders through risk → order manager → bar venue → portfolio.
+/// every cross with market orders through risk → order manager → simulated venue → portfolio.
 /// bars/s = 1,000,000 ÷ wall-clock time of one kernel run (data already in memory).
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .peakMemoryResident, .mallocCountTotal], timeUnits: .milliseconds,
+        metrics: [.wallClock, .cpuUser, .throughput, .peakMemoryResident, .mallocCountTotal], timeUnits: .milliseconds,
         maxDuration: .seconds(60), maxIterations: 10)
 
     let barCount = 1_000_000
@@ -21,6 +22,22 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             let values = try ParameterValues(SMACross.parameters, overrides: ["fast=10", "slow=30"])
             let kernel = try Backtest.makeKernel(strategy: SMACross(parameters: values), risk: PassThroughRiskEngine(), config: config)
+            benchmark.startMeasurement()
+            try kernel.run()
+            benchmark.stopMeasurement()
+            blackHole(kernel.trades.count)
+        }
+    }
+
+    // The same run with BourseRisk's pre-trade checks on every order (limits that never bind).
+    let limits = RiskConfiguration(
+        orderSize: SizeLimits(maxQuantity: try! Quantity(parsing: "1000000")), maxGrossExposure: try! Rate(parsing: "2"),
+        drawdown: LossLimit(maxFraction: try! Rate(parsing: "0.99")), buyingPower: BuyingPowerLimit())
+    Benchmark("Backtest 1M 1-minute bars, SMA(10/30) cross, pre-trade risk checks") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let values = try ParameterValues(SMACross.parameters, overrides: ["fast=10", "slow=30"])
+            let risk = try PreTradeRiskEngine(limits, instruments: config.instruments, startingCash: config.startingCash)
+            let kernel = try Backtest.makeKernel(strategy: SMACross(parameters: values), risk: risk, config: config)
             benchmark.startMeasurement()
             try kernel.run()
             benchmark.stopMeasurement()

@@ -1,11 +1,14 @@
 import BourseCore
 import BourseData
 import BourseEngine
+import BourseRisk
 import OrderedCollections
 import Testing
 
 @Suite struct KernelTests {
-    static func run<S: Strategy, R: RiskEngine>(_ strategy: S, risk: R, _ config: BacktestConfig) throws -> Kernel<S, R> {
+    static func run<S: Strategy, R: RiskGate>(
+        _ strategy: S, risk: R, _ config: BacktestConfig
+    ) throws -> Kernel<S, R, BacktestSimulatedVenue> {
         let kernel = try Backtest.makeKernel(strategy: strategy, risk: risk, config: config)
         try kernel.run()
         return kernel
@@ -30,16 +33,38 @@ import Testing
         #expect(kernel.strategy.positionEvents.map(\.kind) == [.opened])
     }
 
-    @Test func riskEngineSeesEveryOrderAndDeniesWithoutFill() throws {
+    @Test func closeFillTimingFillsAtTheSignalBarsClose() throws {
+        let rows = [("100.00", "101.00", "99.00", "100.00"), ("102.00", "111.00", "101.00", "110.00"), ("110.00", "112.00", "108.00", "111.00")]
+        let strategy = Scripted { bar, i, context in
+            if i == 0 { context.submit(try context.market(bar.instrumentID, .buy, quantity: Quantity(parsing: "10"))) }
+            if i == 1 {
+                try context.closePosition(bar.instrumentID)
+                context.submitMarket(bar.instrumentID, .sell, sizing: .allAvailableFunds)
+            }
+        }
+        var config = try Bars.config(rows)
+        config.fillTiming = .currentBarClose
+        let kernel = try Self.run(strategy, risk: PassThroughRiskEngine(), config)
+        // Bar 0 closes 2024-01-02 00:00 at 100; bar 1 closes 2024-01-03 00:00 at 110.
+        #expect(kernel.fills.map(\.lastPrice.description) == ["100.00", "110.00", "110.00"])
+        #expect(kernel.fills.map(\.tsEvent) == [
+            try CivilDateTime(year: 2024, month: 1, day: 2).unixNanos, try CivilDateTime(year: 2024, month: 1, day: 3).unixNanos,
+            try CivilDateTime(year: 2024, month: 1, day: 3).unixNanos,
+        ])
+        // Sold 10 at 110 (cash 10,100), then short floor(10,100 / 110) = 91.
+        #expect(kernel.portfolio.positions[0].signedQuantityRaw == -91)
+    }
+
+    @Test func failingRiskEngineDeniesWithoutFill() throws {
         let strategy = Scripted { bar, i, context in
             if i == 0 {
                 context.submit(try context.market(bar.instrumentID, .buy, quantity: Quantity(parsing: "1")))
                 context.submit(try context.limit(bar.instrumentID, .buy, quantity: Quantity(parsing: "1"), price: Price(parsing: "99.50")))
             }
         }
-        let kernel = try Self.run(strategy, risk: DenyAll(), Bars.config(Bars.flat))
+        let kernel = try Self.run(strategy, risk: FailingRisk(), Bars.config(Bars.flat))
         #expect(kernel.fills.isEmpty)
-        #expect(kernel.orders.orders.values.map(\.status) == [.denied, .denied])
+        #expect(kernel.orders.all.map(\.status) == [.denied, .denied])
         #expect(kernel.portfolio.equity == (try Money(parsing: "10000", .USD)))
     }
 
@@ -51,8 +76,12 @@ import Testing
         }
         let kernel = try Self.run(strategy, risk: PassThroughRiskEngine(), config)
         #expect(kernel.fills.isEmpty)
-        #expect(kernel.orders.orders.values.first?.status == .canceled)
-        #expect(kernel.context.logs.contains { $0.message.contains("cannot sell short") })
+        #expect(kernel.orders.all.first?.status == .denied)
+        guard case .denied(let denied) = kernel.strategy.orderEvents.first else {
+            Issue.record("expected OrderDenied, got \(kernel.strategy.orderEvents)")
+            return
+        }
+        #expect(denied.reason.contains("cannot sell short"))
     }
 
     @Test func marginAccountAtLeverageOneShortsWithinEquity() throws {
@@ -81,7 +110,7 @@ import Testing
         }
         let kernel = try Self.run(strategy, risk: PassThroughRiskEngine(), Bars.config(rows))
         #expect(kernel.fills.map(\.lastPrice.description) == ["100.00", "105.00"])
-        let statuses = kernel.orders.orders.values.map(\.status)
+        let statuses = kernel.orders.all.map(\.status)
         #expect(statuses == [.filled, .filled, .canceled])  // entry, take-profit, stop-loss
         #expect(kernel.trades.count == 1)
         #expect(kernel.trades[0].pnl == (try Money(parsing: "50", .USD)))
@@ -115,8 +144,8 @@ import Testing
             }
         }
         let kernel = try Self.run(strategy, risk: PassThroughRiskEngine(), Bars.config(Bars.flat))
-        #expect(kernel.strategy.orderEvents.map(\.kind) == [.submitted, .accepted, .updated, .canceled])
-        #expect(kernel.orders.orders.values.first?.price == (try Price(parsing: "91.00")))
+        #expect(kernel.strategy.orderEvents.map(\.kind) == [.submitted, .accepted, .pendingUpdate, .updated, .pendingCancel, .canceled])
+        #expect(kernel.orders.all.first?.price == (try Price(parsing: "91.00")))
         #expect(kernel.fills.isEmpty)
     }
 
@@ -157,7 +186,7 @@ import Testing
     func commissionRounding(rounding: CommissionModel.Rounding, expected: [String]) throws {
         // 0.1 % of 7.50 = 0.0075 per fill; exact running totals 0.0075, 0.015, 0.0225, 0.03 round
         // half-even to 1, 2, 2, 3 cents: carried fees 1, 1, 0, 1 cents.
-        var model = CommissionModel(rate: try Rate(parsing: "0.001"), rounding: rounding)
+        let model = CommissionModel(rate: try Rate(parsing: "0.001"), rounding: rounding)
         let fees = (0..<4).map { _ in Money(uncheckedRaw: model.commission(notionalRaw: 750), currency: .USD).amountText }
         #expect(fees == expected)
     }

@@ -1,6 +1,7 @@
 import BourseCore
 import BourseData
 import BourseEngine
+import BourseRisk
 
 /// A strategy driven by closures, for kernel tests.
 struct Scripted: Strategy {
@@ -38,9 +39,13 @@ struct Scripted: Strategy {
     }
 }
 
-/// Denies every command.
-struct DenyAll: RiskEngine {
-    mutating func check(_ command: TradingCommand, portfolio: Portfolio) -> RiskDecision { .deny(reason: "test: deny all") }
+/// Fails on every command (the kernel must deny, fail safe).
+struct FailingRisk: RiskGate {
+    mutating func check(
+        _ request: RiskRequest, portfolio: Portfolio, openOrders: () -> (buy: Quantity, sell: Quantity)
+    ) throws(RiskEngineFailure) -> RiskDecision {
+        throw RiskEngineFailure(reason: "test: no decision")
+    }
 }
 
 enum Bars {

@@ -10,9 +10,10 @@
 /// let events = try clock.advance(to: UnixNanos(0) + .minutes(3))   // 3 ticks, at 1, 2 and 3 minutes
 /// ```
 public final class TestClock: Clock {
+    // Read on every event of a backtest by one thread: skip the dynamic exclusivity checks.
     /// The current time.
-    public private(set) var now: UnixNanos
-    private var schedule = TimerSchedule()
+    @exclusivity(unchecked) public private(set) var now: UnixNanos
+    @exclusivity(unchecked) private var schedule = TimerSchedule()
 
     public init(now: UnixNanos = .zero) {
         self.now = now

@@ -1,7 +1,7 @@
 public import BourseCore
 import OrderedCollections
 
-/// Runs backtests.
+/// Runs backtests: strategy → risk → order manager → simulated venue → portfolio.
 ///
 /// ```swift
 /// var config = try BacktestConfig(instruments: [goog], bars: [series], startingCash: Money(parsing: "10000", .USD))
@@ -10,14 +10,20 @@ import OrderedCollections
 /// result.metrics.sharpeRatio
 /// ```
 public enum Backtest {
-    /// Runs strategy type `S` with `NAME=VALUE` parameter overrides and the pass-through risk engine.
+    /// Runs strategy type `S` with `NAME=VALUE` parameter overrides, under the configuration's
+    /// risk limits (``BacktestConfig/riskLimits``; none: ``PassThroughRiskEngine``).
     public static func run<S: Strategy>(_ type: S.Type, parameters: [String] = [], config: BacktestConfig) throws -> BacktestResult {
         let values = try ParameterValues(S.parameters, overrides: parameters)
-        return try run(strategy: S(parameters: values), parameters: values, risk: PassThroughRiskEngine(), config: config)
+        let strategy = try S(parameters: values)
+        guard let limits = config.riskLimits else {
+            return try run(strategy: strategy, parameters: values, risk: PassThroughRiskEngine(), config: config)
+        }
+        let risk = try PreTradeRiskEngine(limits, instruments: config.instruments, startingCash: config.startingCash)
+        return try run(strategy: strategy, parameters: values, risk: risk, config: config)
     }
 
     /// Runs a strategy value with a risk engine.
-    public static func run<S: Strategy, R: RiskEngine>(
+    public static func run<S: Strategy, R: RiskGate>(
         strategy: S, parameters: ParameterValues, risk: R, config: BacktestConfig
     ) throws(EngineError) -> BacktestResult {
         let kernel = try makeKernel(strategy: strategy, risk: risk, config: config)
@@ -25,22 +31,30 @@ public enum Backtest {
         return result(of: kernel, parameters: parameters)
     }
 
-    /// A kernel ready to ``Kernel/run()`` (for callers that want the live objects).
-    public static func makeKernel<S: Strategy, R: RiskEngine>(
+    /// A kernel over the configuration's simulated venue, ready to ``Kernel/run()``.
+    public static func makeKernel<S: Strategy, R: RiskGate>(
         strategy: S, risk: R, config: BacktestConfig
-    ) throws(EngineError) -> Kernel<S, R> {
+    ) throws(EngineError) -> Kernel<S, R, BacktestSimulatedVenue> {
+        try makeKernel(strategy: strategy, risk: risk, config: config) { venue in venue }
+    }
+
+    /// A kernel whose venue is the configuration's simulated venue as `wrap` returns it (e.g.
+    /// inside a recorder of the commands it receives).
+    public static func makeKernel<S: Strategy, R: RiskGate, V: BacktestVenue>(
+        strategy: S, risk: R, config: BacktestConfig, wrap: (BacktestSimulatedVenue) -> V
+    ) throws(EngineError) -> Kernel<S, R, V> {
         let data = try config.makeDataEngine()
         let first = data.streams.compactMap { $0.count > 0 ? $0.ts(0) : nil }.min() ?? 0
+        let clock = TestClock(now: UnixNanos(first))
+        let venue = try config.makeVenue(clock: clock)
         return try Kernel(
-            strategy: strategy, risk: risk, data: data, instruments: config.instruments, startingCash: config.startingCash,
-            accountKind: config.accountKind,
-            commission: CommissionModel(rate: config.commissionRate, rounding: config.commissionRounding),
-            fillTiming: config.fillTiming, strategyID: config.strategyID, accountID: config.accountID,
-            startTime: UnixNanos(first))
+            strategy: strategy, risk: risk, venue: wrap(venue), clock: clock, data: data, instruments: config.instruments,
+            startingCash: config.startingCash, accountKind: config.accountKind, sizingCommissionRate: config.commissionRate,
+            strategyID: config.strategyID)
     }
 
     /// The results of a finished kernel.
-    public static func result<S: Strategy, R: RiskEngine>(of kernel: Kernel<S, R>, parameters: ParameterValues) -> BacktestResult {
+    public static func result<S: Strategy, R: RiskGate, V: BacktestVenue>(of kernel: Kernel<S, R, V>, parameters: ParameterValues) -> BacktestResult {
         let portfolio = kernel.portfolio
         let currency = portfolio.currency
         let scale = Double(FixedPoint.scale(currency.precision))
@@ -49,7 +63,7 @@ public enum Backtest {
                 time: UnixNanos(portfolio.curveTimes[i]).description, equity: Double(portfolio.curveEquity[i]) / scale,
                 exposure: Double(portfolio.curveExposure[i]) / scale)
         }
-        let orders = kernel.orders.orders.values.map { order in
+        let orders = kernel.orders.all.map { order in
             BacktestResult.OrderRecord(
                 id: order.clientOrderID.value, instrument: order.instrumentID.description, side: order.side.description,
                 type: order.type.description, quantity: order.quantity.description, price: order.price?.description,

@@ -1,5 +1,7 @@
 public import BourseCore
 public import BourseData
+public import BourseExecution
+public import BourseRisk
 
 /// Everything a backtest needs besides the strategy: instruments, data, time range, venue
 /// (fill timing, commission), account and starting cash.
@@ -25,6 +27,8 @@ public struct BacktestConfig: Sendable {
     public var commissionRate: Rate = Rate(uncheckedRaw: 0, precision: 0)
     public var commissionRounding: CommissionModel.Rounding = .carry
     public var fillTiming: FillTiming = .nextBarOpen
+    /// Pre-trade limits every order command must pass (``PreTradeRiskEngine``); `nil`: none.
+    public var riskLimits: RiskConfiguration?
     public var strategyID: StrategyID
     public var accountID: AccountID
 
@@ -36,6 +40,22 @@ public struct BacktestConfig: Sendable {
             strategyID = try StrategyID("S-001")
             accountID = try AccountID("SIM-001")
         } catch { throw .configuration("\(error)") }
+    }
+
+    /// The simulated venue of the run: every instrument must trade at one venue; fees are the
+    /// ``CommissionModel``; no slippage, no latency; the portfolio keeps the accounts.
+    func makeVenue(clock: TestClock) throws(EngineError) -> BacktestSimulatedVenue {
+        guard let venue = instruments.first?.id.venue else { throw .configuration("no instruments") }
+        if let other = instruments.first(where: { $0.id.venue != venue }) {
+            throw .configuration("instruments trade at \(venue) and \(other.id.venue); a backtest runs against one venue")
+        }
+        do {
+            return try BacktestSimulatedVenue(
+                configuration: SimulatedVenueConfiguration(
+                    venue: venue, accountID: accountID, barExecution: fillTiming.barExecution),
+                instruments: instruments, clock: clock, fillModel: StandardFillModel(),
+                feeModel: CommissionModel(rate: commissionRate, rounding: commissionRounding), latencyModel: .zero)
+        } catch { throw .configuration("venue: \(error)") }
     }
 
     /// The data engine over the configured streams, cut to the time range.

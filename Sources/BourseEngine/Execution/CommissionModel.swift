@@ -1,7 +1,9 @@
 public import BourseCore
+public import BourseExecution
 
-/// Commission as a fraction of each fill's notional (`rate`, e.g. `0.002` = 0.2 %), charged in
-/// the quote currency.
+/// The backtest's fee model: commission as a fraction of each fill's notional (`rate`, e.g.
+/// `0.002` = 0.2 %), charged in the quote currency. It is the ``SimulatedVenue``'s `FeeModel`,
+/// so the venue charges it on every execution.
 ///
 /// The exact fee `notional × rate` usually has more decimals than the currency. Two ways to
 /// round it to the currency's unit:
@@ -9,7 +11,9 @@ public import BourseCore
 ///   commissions charged so far always equal the exact cumulative commission rounded half-even
 ///   — the total never drifts more than half a unit from an engine that keeps sub-cent fees;
 /// - ``Rounding/perFill(_:)``: every fill's fee is rounded on its own with the given rule.
-public struct CommissionModel: Sendable, Hashable {
+///
+/// Carrying needs state, so the model is a reference owned by one venue (one kernel).
+public final class CommissionModel: FeeModel {
     public enum Rounding: Sendable, Hashable {
         case carry
         case perFill(RoundingRule)
@@ -27,17 +31,19 @@ public struct CommissionModel: Sendable, Hashable {
         self.rounding = rounding
     }
 
-    /// No commission.
-    public static let zero = CommissionModel(rate: Rate(uncheckedRaw: 0, precision: 0))
+    /// The commission of one execution (the venue's `FeeModel` entry point).
+    public func commission(_ parameters: FeeParameters) throws(FixedPointError) -> Money {
+        Money(uncheckedRaw: commission(notionalRaw: parameters.notional.raw), currency: parameters.notional.currency)
+    }
 
     /// The commission of a fill of `notionalRaw` (raw quote-currency units, absolute).
-    public mutating func commission(notionalRaw: Int64) -> Int64 {
+    public func commission(notionalRaw: Int64) -> Int64 {
         guard rate.raw != 0 else { return 0 }
         let exact = Int128(notionalRaw.magnitude) * Int128(rate.raw)
         let scale = Int128(FixedPoint.scale(rate.precision))
         switch rounding {
         case .perFill(let rule):
-            return (try? FixedPoint.divide(exact, by: scale, rule: rule)) ?? 0
+            return Self.fee(notionalRaw: notionalRaw, rate: rate, rule: rule)
         case .carry:
             exactTotal += exact
             let target = (try? FixedPoint.divide(exactTotal, by: scale, rule: .halfEven)) ?? chargedTotal
@@ -47,6 +53,9 @@ public struct CommissionModel: Sendable, Hashable {
         }
     }
 
-    /// The fee fraction as a `Double` (for sizing).
-    public var rateDouble: Double { rate.doubleValue }
+    /// `|notionalRaw| × rate`, rounded to the currency unit with `rule` (0 on overflow).
+    public static func fee(notionalRaw: Int64, rate: Rate, rule: RoundingRule) -> Int64 {
+        let exact = Int128(notionalRaw.magnitude) * Int128(rate.raw)
+        return (try? FixedPoint.divide(exact, by: Int128(FixedPoint.scale(rate.precision)), rule: rule)) ?? 0
+    }
 }

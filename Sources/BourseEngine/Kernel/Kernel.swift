@@ -1,44 +1,78 @@
 public import BourseCore
 public import BourseData
+public import BourseExecution
+public import BourseRisk
 
-/// The deterministic, single-threaded event loop: data engine → (venue matching, marks,
-/// indicators) → strategy → risk → order manager → venue → portfolio → strategy.
+/// The deterministic, single-threaded event loop: data engine → venue → (marks, indicators) →
+/// strategy → risk → order manager → venue → portfolio → strategy.
 ///
-/// Generic over the strategy and the risk engine, so the per-event calls are specialized
-/// direct calls. One kernel runs one strategy instance; a sweep runs one kernel per task.
+/// Generic over the strategy, the risk engine and the venue, so the per-event calls are
+/// specialized direct calls. One kernel runs one strategy instance; a sweep runs one kernel per task.
 ///
-/// Per bar of instrument *i* (in the ``DataEngine`` order):
-/// 1. timers due at or before the bar's close time fire (``Strategy/onTimer(_:_:)``);
-/// 2. the venue fills what the bar allows: waiting market orders at the open, sized market
-///    orders next, then resting limit/stop orders along the intrabar path (see ``BarFillSimulator``);
-/// 3. instrument *i* is marked at the close; MAE/MFE of an open trade are updated;
+/// Every order command a strategy issues is published on ``commands``, checked by the
+/// ``RiskGate`` (decision published on ``riskDecisions``), checked against the account
+/// (funds, margin, no short sale in a cash account), then sent through BourseExecution's
+/// `OrderManager` to the venue. The venue's order events update the order manager's book,
+/// then the portfolio (fills), then reach the bus (``orderEvents``, ``positionEvents``) and
+/// the strategy.
+///
+/// Per bar of instrument *i* (in the ``DataEngine`` order), with next-open fills:
+/// 1. when orders work on *i*: the clock moves to the bar's open time (timers due by then
+///    fire), *i* is marked at the open and the venue sees the open alone (market orders and
+///    whatever the open gaps through fill at the open, stamped with the open time); then sized
+///    market orders (``SizedMarketOrder``) are sized with the funds left and filled at the open;
+/// 2. the clock moves to the bar's close time (timers due by then fire); the venue matches
+///    the bar's intrabar path (fills stamped with the close time);
+/// 3. *i* is marked at the close; MAE/MFE of an open trade are updated;
 /// 4. indicators registered on the bar type are updated, then ``Strategy/onBar(_:_:)`` runs
 ///    (if subscribed) and its commands are processed;
 /// 5. the equity curve records the equity at the bar's time.
-public final class Kernel<S: Strategy, R: RiskEngine> {
+/// With close fills (``FillTiming/currentBarClose``), step 1 is skipped and market orders fill
+/// on arrival at the last close.
+public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     // The kernel is single-threaded and never overlaps accesses to its state, so the hot
-    // properties skip the dynamic exclusivity checks (a measured 15 % of the run time).
+    // properties skip the dynamic exclusivity checks.
     @exclusivity(unchecked) public private(set) var strategy: S
     public private(set) var risk: R
     public let clock: TestClock
     public let bus: MessageBus
     public let portfolio: Portfolio
-    public let orders: OrderManager
+    /// The order manager: Bourse's own book of the orders sent to the venue.
+    public let oms: OrderManager<V>
+    /// Every order of the run (sent or denied), as strategies and results see them.
+    public let orders: OrderView
     public let context: StrategyContext
     /// Order events, published on the bus for any listener (recorders, journals, UIs).
     public let orderEvents: Topic<OrderEvent>
     /// Position events, published on the bus.
     public let positionEvents: Topic<PositionEvent>
+    /// Every order command a strategy issued, before the risk check.
+    public let commands: Topic<TradingCommand>
+    /// Every risk decision (approved, modified, denied with check and reason).
+    public let riskDecisions: Topic<RiskDecision>
 
     @exclusivity(unchecked) private var data: DataEngine
-    @exclusivity(unchecked) private var venue: BarFillSimulator
-    @exclusivity(unchecked) private var commission: CommissionModel
-    private let accountID: AccountID
+    private let sizingRate: Rate
+    private let barExecution: BarExecution
     @exclusivity(unchecked) private var trackers: [TradeTracker]
     /// Completed round trips, in completion order.
     public private(set) var trades: [RoundTrip] = []
     /// Every fill, in time order.
     public private(set) var fills: [OrderFilled] = []
+
+    /// Order events not yet delivered (a queue: delivering one may add more).
+    @exclusivity(unchecked) private var events: [OrderEvent] = []
+    private var eventCursor = 0
+    /// Set while strategy commands are being processed: callbacks they cause only queue commands.
+    private var draining = false
+    /// Open orders at the venue, by id → instrument index, and their count per instrument.
+    private var live: [ClientOrderID: Int] = [:]
+    @exclusivity(unchecked) private var openCount: [Int]
+    /// Sized market orders waiting for their fill price, per instrument.
+    @exclusivity(unchecked) private var pendingSized: [[SizedMarketOrder]]
+    /// Whether the venue has seen a bar of the instrument (auction orders need one).
+    @exclusivity(unchecked) private var venueSawBars: [Bool]
+    private var unappliedSeen = 0
 
     // Routing tables rebuilt when subscriptions change (indexed by stream).
     private var deliverStream: [Bool] = []
@@ -48,25 +82,29 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
     /// so the hot loop does not copy enum payloads.
     private let barSeries: [SeriesBox?]
 
-    /// A kernel over `data` with the given components.
+    /// A kernel over `data`. `venue` must read `clock` (the kernel moves it); `sizingCommissionRate`
+    /// is the commission fraction sized market orders reserve.
     public init(
-        strategy: S, risk: R, data: DataEngine, instruments: [Instrument], startingCash: Money,
-        accountKind: AccountKind, commission: CommissionModel, fillTiming: FillTiming, strategyID: StrategyID,
-        accountID: AccountID, startTime: UnixNanos = .zero
+        strategy: S, risk: R, venue: V, clock: TestClock, data: DataEngine, instruments: [Instrument],
+        startingCash: Money, accountKind: AccountKind, sizingCommissionRate: Rate, strategyID: StrategyID
     ) throws(EngineError) {
         self.strategy = strategy
         self.risk = risk
         self.data = data
-        self.commission = commission
-        self.accountID = accountID
-        clock = TestClock(now: startTime)
+        self.clock = clock
+        sizingRate = sizingCommissionRate
+        barExecution = venue.barExecution
         bus = MessageBus()
         orderEvents = bus.topic(of: OrderEvent.self)
         positionEvents = bus.topic(of: PositionEvent.self)
+        commands = bus.topic(of: TradingCommand.self)
+        riskDecisions = bus.topic(of: RiskDecision.self)
         portfolio = try Portfolio(
             instruments: instruments, startingCash: startingCash, accountKind: accountKind, strategyID: strategyID,
             reserveCurve: data.eventCount)
-        orders = OrderManager()
+        let oms = OrderManager(client: venue)
+        self.oms = oms
+        orders = OrderView { oms.order($0) }
         var barTypes: [BarType] = []
         var streamInstrument: [Int] = []
         for stream in data.streams {
@@ -81,30 +119,37 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         context = StrategyContext(
             strategyID: strategyID, instruments: instruments, barTypes: barTypes, portfolio: portfolio, orders: orders,
             clock: clock)
-        venue = BarFillSimulator(instrumentCount: instruments.count, fillTiming: fillTiming)
         trackers = Array(repeating: TradeTracker(), count: instruments.count)
+        openCount = Array(repeating: 0, count: instruments.count)
+        pendingSized = Array(repeating: [], count: instruments.count)
+        venueSawBars = Array(repeating: false, count: instruments.count)
     }
+
+    /// The venue the orders go to.
+    public var venue: V { oms.client }
 
     /// Runs every event to the end, then ``Strategy/onStop(_:)``.
     public func run() throws(EngineError) {
         try call { (s: inout S, c) throws in try s.onStart(c) }
         while let (stream, row) = data.next() {
             let ts = data.time(stream: stream, row: row)
-            if ts > clock.now.rawValue { try advanceClock(to: ts) }
             if context.routingChanged { rebuildRouting() }
             if let box = barSeries[stream] {
-                try process(box, row: row, stream: stream)
+                try process(box, row: row, stream: stream, ts: ts)
                 continue
             }
+            try advanceClock(to: ts)
             switch data.streams[stream] {
             case .bars: break
             case .quotes(let quotes):
                 let quote = quotes[row]
+                try fromVenue { $0.process(quote: quote, events: &$1) }
                 portfolio.mark(streamInstrument[stream], price: quote.mid)
                 if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onQuote(quote, c) } }
                 portfolio.recordEquity(at: ts)
             case .trades(let prints):
                 let trade = prints[row]
+                try fromVenue { $0.process(trade: trade, events: &$1) }
                 portfolio.mark(streamInstrument[stream], price: trade.price)
                 if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onTrade(trade, c) } }
                 portfolio.recordEquity(at: ts)
@@ -119,40 +164,67 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         trackers.indices.compactMap { trackers[$0].openTrip(position: portfolio.positions[$0], mark: portfolio.lastPrices[$0]) }
     }
 
-    // MARK: Event handling
+    // MARK: Market data
 
     @inline(__always)
-    private func process(_ box: SeriesBox, row: Int, stream: Int) throws(EngineError) {
-        let series = box.series
+    private func process(_ box: SeriesBox, row: Int, stream: Int, ts: Int64) throws(EngineError) {
         let index = streamInstrument[stream]
-        let p = series.pricePrecision
-        let open = Price(uncheckedRaw: series.opens[row], precision: p)
-        let high = Price(uncheckedRaw: series.highs[row], precision: p)
-        let low = Price(uncheckedRaw: series.lows[row], precision: p)
-        let close = Price(uncheckedRaw: series.closes[row], precision: p)
-        let ts = series.timestamps[row]
-        if venue.hasWork(index) {
-            let openTime = UnixNanos(ts - (series.barType.spec.duration?.rawValue ?? 0))
-            try matchBar(index, open: open, high: high, low: low, close: close, openTime: openTime, closeTime: UnixNanos(ts))
-        }
-        portfolio.mark(index, price: close)
-        if !portfolio.positions[index].isFlat {
-            trackers[index].observe(high: high.doubleValue, low: low.doubleValue)
-        }
+        let hasWork = openCount[index] > 0 || !pendingSized[index].isEmpty
+        let deliver = deliverStream[stream]
         let indicators = indicatorsByStream[stream]
-        if deliverStream[stream] || !indicators.isEmpty {
-            let bar = series[row]
-            for indicator in indicators { indicator.update(bar) }
-            if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onBar(bar, c) } }
+        // The bar value, built once when the venue, the indicators or the strategy need it.
+        var bar: Bar?
+        if hasWork || barExecution == .onClose || !venueSawBars[index] {
+            let b = box.bar(row)
+            bar = b
+            if hasWork && barExecution == .nextBarOpen { try openPhase(b, index: index, openTime: ts - box.duration) }
+            try advanceClock(to: ts)
+            try fromVenue { $0.process(bar: b, events: &$1) }
+            venueSawBars[index] = true
+            // Close fills: sized orders queued before the instrument had a price fill at this close.
+            if barExecution == .onClose && !pendingSized[index].isEmpty { try submitSized(index, price: b.close) }
+        } else {
+            try advanceClock(to: ts)
+        }
+        portfolio.mark(index, price: box.price(box.closes[row]))
+        if !portfolio.positions[index].isFlat {
+            trackers[index].observe(high: box.price(box.highs[row]).doubleValue, low: box.price(box.lows[row]).doubleValue)
+        }
+        if deliver || !indicators.isEmpty {
+            let b = bar ?? box.bar(row)
+            for indicator in indicators { indicator.update(b) }
+            if deliver { try call { (s: inout S, c) throws in try s.onBar(b, c) } }
         }
         portfolio.recordEquity(at: ts)
     }
 
+    /// The venue sees the bar's open alone (a bar with every price at the open, stamped with the
+    /// open time): orders the open reaches fill there; then the waiting sized orders are sized
+    /// with the funds left and filled at the open too.
+    private func openPhase(_ bar: Bar, index: Int, openTime: Int64) throws(EngineError) {
+        try advanceClock(to: openTime)
+        portfolio.mark(index, price: bar.open)
+        let time = UnixNanos(max(openTime, clock.now.rawValue))
+        let open = Bar(
+            unchecked: bar.barType, open: bar.open, high: bar.open, low: bar.open, close: bar.open, volume: bar.volume,
+            tsEvent: time, tsInit: time)
+        if openCount[index] > 0 { try fromVenue { $0.process(bar: open, events: &$1) } }
+        guard !pendingSized[index].isEmpty else { return }
+        try submitSized(index, price: bar.open)
+        if openCount[index] > 0 { try fromVenue { $0.process(bar: open, events: &$1) } }
+    }
+
     private func advanceClock(to ts: Int64) throws(EngineError) {
+        guard ts > clock.now.rawValue else { return }
         let due: [TimeEvent]
         do { due = try clock.advance(to: UnixNanos(ts)) } catch { throw .data("\(error)") }
         for event in due { try call { (s: inout S, c) throws in try s.onTimer(event, c) } }
+        if let next = oms.client.nextEventTime, next <= clock.now {
+            try fromVenue { $0.advanceTime(events: &$1) }
+        }
     }
+
+    // MARK: Strategy callbacks and commands
 
     /// Runs a strategy callback, then the commands it queued (and those their events queue).
     @inline(__always)
@@ -160,190 +232,146 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         do { try body(&strategy, context) } catch let error as EngineError { throw error } catch {
             throw .strategy("\(S.name): \(error)")
         }
-        if !context.commands.isEmpty { try drainCommands() }
+        if !context.commands.isEmpty && !draining { try drainCommands() }
     }
 
+    /// Processes the queued commands one at a time, in order: each command's events (and the
+    /// events already waiting) are delivered before the next command runs, so it sees their
+    /// effect (e.g. a sized order after the close it follows). Commands queued by the callbacks
+    /// those events cause join the end of the queue.
     private func drainCommands() throws(EngineError) {
+        draining = true
+        defer { draining = false }
         while !context.commands.isEmpty {
             let command = context.commands.removeFirst()
-            switch risk.check(command, portfolio: portfolio) {
-            case .approve: try execute(command)
-            case .deny(let reason): try deny(command, reason: reason)
+            if bus.hasSubscribers(commands) { bus.publish(command, on: commands) }
+            switch command {
+            case .submit(let order): try submit(order, referencePrice: nil)
+            case .submitBracket(let bracket): try submit(bracket)
+            case .submitSized(let order): try queue(order)
+            case .modify(let modify): try self.modify(modify)
+            case .cancel(let id): try cancel(id)
             }
         }
     }
 
-    private func deny(_ command: TradingCommand, reason: String) throws(EngineError) {
-        switch command {
-        case .submit(let order): try reject(order, reason: reason, denied: true)
-        case .submitBracket(let bracket): for order in bracket.orders { try reject(order, reason: reason, denied: true) }
-        case .submitSized(let order):
-            context.pendingSized.removeAll { $0.0 == order.clientOrderID }
-            context.log("risk denied sized order \(order.clientOrderID): \(reason)", level: .warning)
-        case .modify(let m): context.log("risk denied modify of \(m.clientOrderID): \(reason)", level: .warning)
-        case .cancel(let id): context.log("risk denied cancel of \(id): \(reason)", level: .warning)
+    /// Asks the risk engine and publishes its decision; a failure of the engine is a denial
+    /// (returned as its reason, not published: it is no decision of a check).
+    private func decide(_ request: RiskRequest) -> Result<RiskDecision, RiskEngineFailure> {
+        let decision: RiskDecision
+        do {
+            decision = try risk.check(request, portfolio: portfolio) { openQuantities(request.instrumentID) }
+        } catch {
+            return .failure(error)
         }
+        if bus.hasSubscribers(riskDecisions) { bus.publish(decision, on: riskDecisions) }
+        return .success(decision)
     }
 
-    private func execute(_ command: TradingCommand) throws(EngineError) {
-        switch command {
-        case .submit(let order): try submit(order)
-        case .submitBracket(let bracket):
-            try orders.add(bracket.entry)
-            try orders.add(bracket.takeProfit)
-            try orders.add(bracket.stopLoss)
-            venue.heldChildren[bracket.entry.clientOrderID] = [bracket.takeProfit.clientOrderID, bracket.stopLoss.clientOrderID]
-            try submit(bracket.entry)
-        case .submitSized(let order):
-            guard let index = portfolio.index(of: order.instrumentID) else {
-                context.pendingSized.removeAll { $0.0 == order.clientOrderID }
-                context.log("sized order \(order.clientOrderID): unknown instrument \(order.instrumentID)", level: .error)
-                return
-            }
-            venue.pendingSized[index].append(order)
-            if venue.fillTiming == .currentBarClose, let price = portfolio.lastPrices[index] {
-                try fillSized(index, price: price, ts: clock.now)
-            }
-        case .modify(let m): try modify(m)
-        case .cancel(let id): try cancel(id)
+    /// The quantities still to fill of the open buy and sell orders in an instrument.
+    private func openQuantities(_ instrumentID: InstrumentID) -> (buy: Quantity, sell: Quantity) {
+        let precision = portfolio.index(of: instrumentID).map { portfolio.instruments[$0].sizePrecision } ?? 0
+        var buy: Int64 = 0
+        var sell: Int64 = 0
+        for order in oms.openOrders(instrumentID: instrumentID) {
+            if order.side == .buy { buy += order.leavesQuantity.raw } else { sell += order.leavesQuantity.raw }
         }
+        return (Quantity(uncheckedRaw: buy, precision: precision), Quantity(uncheckedRaw: sell, precision: precision))
     }
 
-    private func submit(_ initialized: OrderInitialized) throws(EngineError) {
+    /// Risk, account, then the order manager.
+    private func submit(_ initialized: OrderInitialized, referencePrice: Price?) throws(EngineError) {
         guard let index = portfolio.index(of: initialized.instrumentID) else {
-            return try reject(initialized, reason: "unknown instrument \(initialized.instrumentID)", denied: true)
+            return try deny(initialized, reason: "unknown instrument \(initialized.instrumentID)")
         }
-        guard BarFillSimulator.supports(initialized.type) else {
-            return try reject(
-                initialized, reason: "\(initialized.type) orders are not modelled by the kernel's bar venue", denied: false)
+        var order = initialized
+        switch decide(RiskRequest.submit(order)).map(\.outcome) {
+        case .failure(let failure): return try deny(order, reason: failure.description)
+        case .success(.denied(let denial)): return try deny(order, reason: denial.description)
+        case .success(.modified(let quantity, _)): order = try Self.order(order, quantity: quantity)
+        case .success(.approved): break
         }
-        do { try portfolio.instruments[index].validate(quantity: initialized.quantity, price: initialized.price) } catch {
-            return try reject(initialized, reason: error.description, denied: true)
+        if let reason = accountRefusal(order, index: index, referencePrice: referencePrice) {
+            return try deny(order, reason: reason)
         }
-        if orders.order(initialized.clientOrderID) == nil { try orders.add(initialized) }
-        let now = clock.now
-        try emit(.submitted(OrderSubmitted(
-            clientOrderID: initialized.clientOrderID, strategyID: initialized.strategyID,
-            instrumentID: initialized.instrumentID, accountID: accountID, tsEvent: now)))
-        try emit(.accepted(OrderAccepted(
-            clientOrderID: initialized.clientOrderID, strategyID: initialized.strategyID,
-            instrumentID: initialized.instrumentID, venueOrderID: orders.nextVenueOrderID(), accountID: accountID,
-            tsEvent: now)))
-        let working = BarFillSimulator.Working(
-            id: initialized.clientOrderID, side: initialized.side, type: initialized.type, quantity: initialized.quantity,
-            price: initialized.price, triggerPrice: initialized.triggerPrice)
-        if initialized.type == .market {
-            if venue.fillTiming == .currentBarClose, let price = portfolio.lastPrices[index] {
-                try book(working, index: index, price: price, ts: now)
-            } else {
-                venue.pendingMarket[index].append(working)
+        try send([order], index: index) { (oms, events) throws(OrderManagerError) in
+            try oms.submit(SubmitOrder(order: order, tsInit: clock.now), events: &events)
+        }
+    }
+
+    /// A bracket: the risk engine and the account judge the entry; a reduced entry quantity
+    /// reduces the take-profit and stop-loss with it.
+    private func submit(_ initial: BracketOrder) throws(EngineError) {
+        guard let index = portfolio.index(of: initial.entry.instrumentID) else {
+            for order in initial.orders { try deny(order, reason: "unknown instrument \(order.instrumentID)") }
+            return
+        }
+        var bracket = initial
+        switch decide(RiskRequest.submit(bracket.entry)).map(\.outcome) {
+        case .failure(let failure):
+            for order in bracket.orders { try deny(order, reason: failure.description) }
+            return
+        case .success(.denied(let denial)):
+            for order in bracket.orders { try deny(order, reason: denial.description) }
+            return
+        case .success(.modified(let quantity, _)):
+            guard let takeProfit = initial.takeProfit.price, let stopLoss = initial.stopLoss.triggerPrice else {
+                throw .orderState("bracket \(initial.orderListID) has no take-profit or stop-loss price")
             }
-        } else {
-            venue.resting[index].append(working)
+            do {
+                bracket = try BracketOrder(
+                    orderListID: initial.orderListID, entryID: initial.entry.clientOrderID,
+                    takeProfitID: initial.takeProfit.clientOrderID, stopLossID: initial.stopLoss.clientOrderID,
+                    strategyID: initial.entry.strategyID, instrumentID: initial.entry.instrumentID, side: initial.entry.side,
+                    quantity: quantity, entryPrice: initial.entry.price, takeProfitPrice: takeProfit,
+                    stopLossTriggerPrice: stopLoss,
+                    timeInForce: initial.entry.timeInForce, tsInit: initial.entry.tsInit)
+            } catch { throw .orderState("\(error)") }
+        case .success(.approved): break
         }
-    }
-
-    /// Adds (if new) and denies or rejects an order.
-    private func reject(_ initialized: OrderInitialized, reason: String, denied: Bool) throws(EngineError) {
-        if orders.order(initialized.clientOrderID) == nil { try orders.add(initialized) }
-        let now = clock.now
-        if denied {
-            try emit(.denied(OrderDenied(
-                clientOrderID: initialized.clientOrderID, strategyID: initialized.strategyID,
-                instrumentID: initialized.instrumentID, reason: reason, tsEvent: now)))
-        } else {
-            try emit(.submitted(OrderSubmitted(
-                clientOrderID: initialized.clientOrderID, strategyID: initialized.strategyID,
-                instrumentID: initialized.instrumentID, accountID: accountID, tsEvent: now)))
-            try emit(.rejected(OrderRejected(
-                clientOrderID: initialized.clientOrderID, strategyID: initialized.strategyID,
-                instrumentID: initialized.instrumentID, accountID: accountID, reason: reason, tsEvent: now)))
-        }
-        try cancelHeldChildren(of: initialized.clientOrderID)
-    }
-
-    private func modify(_ m: ModifyOrder) throws(EngineError) {
-        guard let order = orders.order(m.clientOrderID), let index = portfolio.index(of: order.instrumentID) else {
-            context.log("modify: unknown order \(m.clientOrderID)", level: .warning)
+        if let reason = accountRefusal(bracket.entry, index: index, referencePrice: nil) {
+            for order in bracket.orders { try deny(order, reason: reason) }
             return
         }
-        let now = clock.now
-        if order.isOpen, venue.modify(m.clientOrderID, instrument: index, quantity: m.quantity, price: m.price, trigger: m.triggerPrice) {
-            try emit(.updated(OrderUpdated(
-                clientOrderID: order.clientOrderID, strategyID: order.strategyID, instrumentID: order.instrumentID,
-                venueOrderID: order.venueOrderID, accountID: accountID, quantity: m.quantity ?? order.quantity,
-                price: m.price, triggerPrice: m.triggerPrice, tsEvent: now)))
-        } else {
-            try emit(.modifyRejected(OrderModifyRejected(
-                clientOrderID: order.clientOrderID, strategyID: order.strategyID, instrumentID: order.instrumentID,
-                venueOrderID: order.venueOrderID, accountID: accountID,
-                reason: order.isOpen ? "only resting limit/stop orders can be modified" : "order is \(order.status)",
-                tsEvent: now)))
+        let list: SubmitOrderList
+        do { list = try SubmitOrderList(bracket: bracket, tsInit: clock.now) } catch { throw .orderState("\(error)") }
+        try send(bracket.orders, index: index) { (oms, events) throws(OrderManagerError) in
+            try oms.submit(list, events: &events)
         }
     }
 
-    private func cancel(_ id: ClientOrderID) throws(EngineError) {
-        guard let order = orders.order(id), let index = portfolio.index(of: order.instrumentID) else {
-            context.log("cancel: unknown order \(id)", level: .warning)
-            return
-        }
-        let now = clock.now
-        if order.isOpen, venue.remove(id, instrument: index) {
-            try emit(.canceled(OrderCanceled(
-                clientOrderID: id, strategyID: order.strategyID, instrumentID: order.instrumentID,
-                venueOrderID: order.venueOrderID, accountID: accountID, tsEvent: now)))
-            try cancelHeldChildren(of: id)
-        } else if order.status == .initialized {
-            try emit(.canceled(OrderCanceled(
-                clientOrderID: id, strategyID: order.strategyID, instrumentID: order.instrumentID, tsEvent: now)))
-        } else {
-            try emit(.cancelRejected(OrderCancelRejected(
-                clientOrderID: id, strategyID: order.strategyID, instrumentID: order.instrumentID,
-                venueOrderID: order.venueOrderID, accountID: accountID, reason: "order is \(order.status)", tsEvent: now)))
-        }
-    }
-
-    private func cancelHeldChildren(of parent: ClientOrderID) throws(EngineError) {
-        guard let children = venue.heldChildren.removeValue(forKey: parent) else { return }
-        for child in children {
-            guard let order = orders.order(child) else { continue }
-            try emit(.canceled(OrderCanceled(
-                clientOrderID: child, strategyID: order.strategyID, instrumentID: order.instrumentID, tsEvent: clock.now)))
-        }
-    }
-
-    // MARK: Matching and booking
-
-    private func matchBar(
-        _ index: Int, open: Price, high: Price, low: Price, close: Price, openTime: UnixNanos, closeTime: UnixNanos
+    /// Sends orders through the order manager, tracks them as open, delivers the events.
+    private func send(
+        _ sent: [OrderInitialized], index: Int,
+        _ body: (OrderManager<V>, inout [OrderEvent]) throws(OrderManagerError) -> Void
     ) throws(EngineError) {
-        if !venue.pendingMarket[index].isEmpty {
-            let waiting = venue.pendingMarket[index]
-            venue.pendingMarket[index].removeAll(keepingCapacity: true)
-            for order in waiting { try book(order, index: index, price: open, ts: openTime) }
+        do { try body(oms, &events) } catch {
+            // Only a reused client order id gets here: the strategy broke the id contract.
+            throw .orderState("\(error)")
         }
-        if !venue.pendingSized[index].isEmpty { try fillSized(index, price: open, ts: openTime) }
-        guard !venue.resting[index].isEmpty else { return }
-        let (a, b, c, d) = BarFillSimulator.path(open: open, high: high, low: low, close: close)
-        for (from, to) in [(a, a), (a, b), (b, c), (c, d)] {
-            var i = 0
-            while i < venue.resting[index].count {
-                let order = venue.resting[index][i]
-                if let price = BarFillSimulator.matchPrice(order, from: from, to: to) {
-                    venue.resting[index].remove(at: i)
-                    try book(order, index: index, price: price, ts: from == a && to == a ? openTime : closeTime)
-                    i = 0
-                } else {
-                    i += 1
-                }
-            }
+        for order in sent {
+            orders.recordSent(order.clientOrderID)
+            live[order.clientOrderID] = index
+            openCount[index] += 1
         }
+        try afterOrderManager()
     }
 
-    /// Sizes, creates and fills the waiting sized market orders of instrument `index` at `price`.
-    private func fillSized(_ index: Int, price: Price, ts: UnixNanos) throws(EngineError) {
-        let waiting = venue.pendingSized[index]
-        venue.pendingSized[index].removeAll(keepingCapacity: true)
+    /// Queues a sized market order until its fill price is known.
+    private func queue(_ sized: SizedMarketOrder) throws(EngineError) {
+        guard let index = portfolio.index(of: sized.instrumentID) else {
+            context.pendingSized.removeAll { $0.0 == sized.clientOrderID }
+            context.log("sized order \(sized.clientOrderID): unknown instrument \(sized.instrumentID)", level: .error)
+            return
+        }
+        pendingSized[index].append(sized)
+        if barExecution == .onClose, let price = portfolio.lastPrices[index] { try submitSized(index, price: price) }
+    }
+
+    /// Sizes the waiting sized market orders of instrument `index` at `price` and submits them.
+    private func submitSized(_ index: Int, price: Price) throws(EngineError) {
+        let waiting = pendingSized[index]
+        pendingSized[index].removeAll(keepingCapacity: true)
         let instrument = portfolio.instruments[index]
         for sized in waiting {
             context.pendingSized.removeAll { $0.0 == sized.clientOrderID }
@@ -354,29 +382,113 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
             }
             guard let quantity = Self.affordableQuantity(
                 buyingPowerRaw: portfolio.buyingPowerRaw, fraction: fraction, price: price, instrument: instrument,
-                commissionRate: commission.rate)
+                commissionRate: sizingRate)
             else {
                 context.log("sized order \(sized.clientOrderID) for \(sized.instrumentID): funds cover no lot at \(price)", level: .warning)
                 continue
             }
-            let initialized: OrderInitialized
+            let order: OrderInitialized
             do {
-                initialized = try OrderInitialized(
+                order = try OrderInitialized(
                     clientOrderID: sized.clientOrderID, strategyID: sized.strategyID, instrumentID: sized.instrumentID,
-                    side: sized.side, type: .market, quantity: quantity, tsInit: ts)
+                    side: sized.side, type: .market, quantity: quantity, tsInit: clock.now)
             } catch { throw .orderState("\(error)") }
-            try orders.add(initialized)
-            try emit(.submitted(OrderSubmitted(
-                clientOrderID: initialized.clientOrderID, strategyID: initialized.strategyID,
-                instrumentID: initialized.instrumentID, accountID: accountID, tsEvent: ts)))
-            try emit(.accepted(OrderAccepted(
-                clientOrderID: initialized.clientOrderID, strategyID: initialized.strategyID,
-                instrumentID: initialized.instrumentID, venueOrderID: orders.nextVenueOrderID(), accountID: accountID,
-                tsEvent: ts)))
-            try book(
-                BarFillSimulator.Working(id: initialized.clientOrderID, side: initialized.side, type: .market, quantity: quantity),
-                index: index, price: price, ts: ts)
+            try submit(order, referencePrice: price)
         }
+    }
+
+    private func modify(_ m: ModifyOrder) throws(EngineError) {
+        guard let order = oms.order(m.clientOrderID), !order.isClosed else {
+            context.log("modify: \(m.clientOrderID) is not an open order", level: .warning)
+            return
+        }
+        let request: RiskRequest
+        do {
+            request = try RiskRequest.modify(order, quantity: m.quantity, price: m.price, triggerPrice: m.triggerPrice, at: clock.now)
+        } catch {
+            return try rejectModify(order, reason: error.description)
+        }
+        var quantity = m.quantity
+        switch decide(request).map(\.outcome) {
+        case .failure(let failure): return try rejectModify(order, reason: failure.description)
+        case .success(.denied(let denial)): return try rejectModify(order, reason: denial.description)
+        case .success(.modified(let reduced, _)): quantity = reduced
+        case .success(.approved): break
+        }
+        let command = BourseExecution.ModifyOrder(
+            clientOrderID: order.clientOrderID, strategyID: order.strategyID, instrumentID: order.instrumentID,
+            quantity: quantity, price: m.price, triggerPrice: m.triggerPrice, tsInit: clock.now)
+        do { try oms.modify(command, events: &events) } catch {
+            return try rejectModify(order, reason: error.description)
+        }
+        try afterOrderManager()
+    }
+
+    /// A modification that does not reach the venue: `OrderModifyRejected` with the reason.
+    private func rejectModify(_ order: Order, reason: String) throws(EngineError) {
+        let event = OrderEvent.modifyRejected(OrderModifyRejected(
+            clientOrderID: order.clientOrderID, strategyID: order.strategyID, instrumentID: order.instrumentID,
+            venueOrderID: order.venueOrderID, accountID: order.accountID, reason: reason, tsEvent: clock.now))
+        oms.apply(event)
+        events.append(event)
+        try afterOrderManager()
+    }
+
+    private func cancel(_ id: ClientOrderID) throws(EngineError) {
+        if let index = pendingSized.firstIndex(where: { $0.contains { $0.clientOrderID == id } }) {
+            pendingSized[index].removeAll { $0.clientOrderID == id }
+            context.pendingSized.removeAll { $0.0 == id }
+            context.log("sized order \(id) canceled before it was sized", level: .info)
+            return
+        }
+        guard let order = oms.order(id), !order.isClosed else {
+            context.log("cancel: \(id) is not an open order", level: .warning)
+            return
+        }
+        // Cancels always pass; the decision still counts towards the message rate.
+        _ = decide(RiskRequest.cancel(order, at: clock.now))
+        do {
+            try oms.cancel(
+                CancelOrder(clientOrderID: id, strategyID: order.strategyID, instrumentID: order.instrumentID, tsInit: clock.now),
+                events: &events)
+        } catch {
+            context.log("cancel of \(id): \(error)", level: .warning)
+            return
+        }
+        try afterOrderManager()
+    }
+
+    /// An order that never reaches the order manager: recorded and `OrderDenied` delivered.
+    private func deny(_ initialized: OrderInitialized, reason: String) throws(EngineError) {
+        let event = OrderEvent.denied(OrderDenied(
+            clientOrderID: initialized.clientOrderID, strategyID: initialized.strategyID,
+            instrumentID: initialized.instrumentID, reason: reason, tsEvent: clock.now))
+        var order = Order(initialized)
+        do { try order.apply(event) } catch { throw .orderState("\(error)") }
+        orders.recordDenied(order)
+        events.append(event)
+        try deliverEvents()
+    }
+
+    /// The account's own rule for a new order, at its limit or trigger price, else `referencePrice`,
+    /// else the last mark: funds and margin after the fill (commission included), no short sale in a
+    /// cash account. `nil` when the order passes (or no price is known yet).
+    private func accountRefusal(_ order: OrderInitialized, index: Int, referencePrice: Price?) -> String? {
+        guard let price = order.price ?? order.triggerPrice ?? referencePrice ?? portfolio.lastPrices[index] else { return nil }
+        let notional = (try? portfolio.instruments[index].notional(quantity: order.quantity, price: price).raw) ?? .max
+        let fee = CommissionModel.fee(notionalRaw: notional, rate: sizingRate, rule: .up)
+        return portfolio.refusal(index: index, side: order.side, quantity: order.quantity, price: price, commissionRaw: fee)
+    }
+
+    /// `order` with another quantity (a risk reduction).
+    private static func order(_ o: OrderInitialized, quantity: Quantity) throws(EngineError) -> OrderInitialized {
+        do {
+            return try OrderInitialized(
+                clientOrderID: o.clientOrderID, strategyID: o.strategyID, instrumentID: o.instrumentID, side: o.side,
+                type: o.type, quantity: quantity, price: o.price, triggerPrice: o.triggerPrice,
+                trailingOffset: o.trailingOffset, timeInForce: o.timeInForce, postOnly: o.postOnly,
+                reduceOnly: o.reduceOnly, links: o.links, tsInit: o.tsInit)
+        } catch { throw .orderState("\(error)") }
     }
 
     /// `floor(fraction × buying power / (price × (1 + rate)))`, in whole lots; `nil` for zero.
@@ -398,62 +510,64 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         return Quantity(uncheckedRaw: raw, precision: instrument.sizePrecision)
     }
 
-    /// Books a match: funds check, commission, fill event, position, trade tracking, contingencies.
-    private func book(_ working: BarFillSimulator.Working, index: Int, price: Price, ts: UnixNanos) throws(EngineError) {
-        guard let order = orders.order(working.id) else { throw .orderState("match for unknown order \(working.id)") }
-        let instrument = portfolio.instruments[index]
-        let quantity = order.leavesQuantity
-        var peek = CommissionModel(rate: commission.rate, rounding: .perFill(.up))
-        let notional = (try? instrument.notional(quantity: quantity, price: price).raw) ?? .max
-        if let reason = portfolio.refusal(
-            index: index, side: order.side, quantity: quantity, price: price, commissionRaw: peek.commission(notionalRaw: notional))
-        {
-            try emit(.canceled(OrderCanceled(
-                clientOrderID: order.clientOrderID, strategyID: order.strategyID, instrumentID: order.instrumentID,
-                venueOrderID: order.venueOrderID, accountID: accountID, tsEvent: ts)))
-            context.log("order \(order.clientOrderID) canceled at fill: \(reason)", level: .warning)
-            try cancelHeldChildren(of: order.clientOrderID)
-            return
+    // MARK: Order events
+
+    /// Runs a venue driver method; the order manager applies what it produced, then it is delivered.
+    @inline(__always)
+    private func fromVenue(_ body: (V, inout [OrderEvent]) -> Void) throws(EngineError) {
+        let start = events.count
+        body(oms.client, &events)
+        guard events.count > start else { return }
+        oms.apply(events[start...])
+        try afterOrderManager()
+    }
+
+    /// Checks that the order manager's book took every event, then delivers them.
+    private func afterOrderManager() throws(EngineError) {
+        if oms.unappliedEvents.count != unappliedSeen {
+            let (event, reason) = oms.unappliedEvents[unappliedSeen]
+            unappliedSeen = oms.unappliedEvents.count
+            throw .orderState("the order book refused \(event.kind) for \(event.clientOrderID): \(reason)")
         }
-        let fee = Money(uncheckedRaw: commission.commission(notionalRaw: notional), currency: portfolio.currency)
-        let fill: OrderFilled
-        do {
-            fill = try OrderFilled(
-                clientOrderID: order.clientOrderID, strategyID: order.strategyID, instrumentID: order.instrumentID,
-                accountID: accountID, venueOrderID: order.venueOrderID ?? orders.nextVenueOrderID(),
-                tradeID: orders.nextTradeID(), positionID: portfolio.positions[index].id, side: order.side,
-                orderType: order.type, lastQuantity: quantity, lastPrice: price, commission: fee,
-                liquiditySide: order.type == .limit ? .maker : .taker, tsEvent: ts)
-        } catch { throw .orderState("\(error)") }
+        try deliverEvents()
+    }
+
+    /// Delivers the queued events in order. Re-entrant: a command issued while an event is being
+    /// handled delivers the events after it (its own included) before returning; the shared
+    /// cursor hands each event out once.
+    private func deliverEvents() throws(EngineError) {
+        while eventCursor < events.count {
+            let event = events[eventCursor]
+            eventCursor += 1
+            try handle(event)
+        }
+        events.removeAll(keepingCapacity: true)
+        eventCursor = 0
+    }
+
+    private func handle(_ event: OrderEvent) throws(EngineError) {
+        switch event {
+        case .filled, .canceled, .expired, .rejected:
+            // Only these can close an order at the venue.
+            let id = event.clientOrderID
+            if let index = live[id], oms.order(id)?.isClosed ?? true {
+                live[id] = nil
+                openCount[index] -= 1
+            }
+        default:
+            break
+        }
+        guard case .filled(let fill) = event else { return try dispatch(event) }
+        guard let index = portfolio.index(of: fill.instrumentID) else {
+            throw .accounting("fill of \(fill.clientOrderID) for unknown instrument \(fill.instrumentID)")
+        }
         let before = portfolio.positions[index]
-        try orders.apply(.filled(fill))
         let positionEvent = try portfolio.apply(fill: fill, index: index)
         fills.append(fill)
         if let trip = trackers[index].record(fill: fill, before: before, after: positionEvent.position) { trades.append(trip) }
-        try dispatch(.filled(fill))
+        try dispatch(event)
         if bus.hasSubscribers(positionEvents) { bus.publish(positionEvent, on: positionEvents) }
         try call { (s: inout S, c) throws in try s.onPositionEvent(positionEvent, c) }
-        try releaseContingents(of: order, index: index)
-    }
-
-    /// OTO: a filled entry releases its held children. OCO: a filled order cancels its partners.
-    private func releaseContingents(of order: Order, index: Int) throws(EngineError) {
-        if let children = venue.heldChildren.removeValue(forKey: order.clientOrderID) {
-            for child in children {
-                guard let initialized = orders.order(child)?.initialized else { continue }
-                try submit(initialized)
-            }
-        }
-        if order.contingency == .oco {
-            for partner in order.linkedOrderIDs where orders.order(partner)?.isOpen == true { try cancel(partner) }
-        }
-    }
-
-    /// Applies an order event and tells the strategy and the bus.
-    @inline(__always)
-    private func emit(_ event: OrderEvent) throws(EngineError) {
-        try orders.apply(event)
-        try dispatch(event)
     }
 
     @inline(__always)
@@ -478,8 +592,44 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
     }
 }
 
-/// A bar series behind one reference, so the event loop passes it without copying its columns.
+/// The columns of a bar series behind one reference, so the event loop reads them without
+/// copying the series (no retain of each column per bar).
 final class SeriesBox {
-    let series: BarSeries
-    init(_ series: BarSeries) { self.series = series }
+    let barType: BarType
+    let pricePrecision: UInt8
+    let sizePrecision: UInt8
+    /// The bar duration in nanoseconds (zero when the spec has no fixed duration).
+    let duration: Int64
+    let opens: [Int64]
+    let highs: [Int64]
+    let lows: [Int64]
+    let closes: [Int64]
+    let volumes: [Int64]
+    let timestamps: [Int64]
+
+    init(_ series: BarSeries) {
+        barType = series.barType
+        pricePrecision = series.pricePrecision
+        sizePrecision = series.sizePrecision
+        duration = series.barType.spec.duration?.rawValue ?? 0
+        opens = series.opens
+        highs = series.highs
+        lows = series.lows
+        closes = series.closes
+        volumes = series.volumes
+        timestamps = series.timestamps
+    }
+
+    @inline(__always)
+    func price(_ raw: Int64) -> Price { Price(uncheckedRaw: raw, precision: pricePrecision) }
+
+    /// Row `row` as a bar.
+    @inline(__always)
+    func bar(_ row: Int) -> Bar {
+        let ts = UnixNanos(timestamps[row])
+        return Bar(
+            unchecked: barType, open: price(opens[row]), high: price(highs[row]), low: price(lows[row]),
+            close: price(closes[row]), volume: Quantity(uncheckedRaw: volumes[row], precision: sizePrecision), tsEvent: ts,
+            tsInit: ts)
+    }
 }

@@ -1,6 +1,6 @@
 public import BourseCore
 
-/// An order command from a strategy. Every command passes the ``RiskEngine`` before it
+/// An order command from a strategy. Every command passes the ``RiskGate`` before it
 /// reaches the order manager and the venue; there is no other path.
 public enum TradingCommand: Sendable, Hashable {
     /// Submit one order.

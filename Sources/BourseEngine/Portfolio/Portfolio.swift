@@ -39,6 +39,8 @@ public final class Portfolio {
     @exclusivity(unchecked) public private(set) var curveExposure: [Int64] = []
     /// Indices into the curve of each UTC day's last point.
     @exclusivity(unchecked) public private(set) var dailyIndices: [Int] = []
+    /// The start of the UTC day after the curve's last point (a new day begins at or after it).
+    @exclusivity(unchecked) private var nextDayStart: Int64 = .min
 
     /// A portfolio holding `startingCash`, flat in every instrument.
     public init(
@@ -111,9 +113,8 @@ public final class Portfolio {
     @inline(__always)
     func mark(_ index: Int, price: Price) {
         lastPrices[index] = price
-        let position = positions[index]
-        guard !position.isFlat else { return }
-        let value = (try? position.markValue(at: price).raw) ?? markValues[index]
+        guard !positions[index].isFlat else { return }
+        let value = (try? positions[index].markValue(at: price).raw) ?? markValues[index]
         markSum = markSum &- markValues[index] &+ value
         exposureSum = exposureSum &- markValues[index].magnitudeAsInt &+ value.magnitudeAsInt
         markValues[index] = value
@@ -195,8 +196,9 @@ public final class Portfolio {
             curveExposure[curveExposure.count - 1] = exposureSum
             return
         }
-        if let last = curveTimes.last, Self.day(of: last) != Self.day(of: ts) {
-            dailyIndices.append(curveTimes.count - 1)
+        if ts >= nextDayStart {
+            if !curveTimes.isEmpty { dailyIndices.append(curveTimes.count - 1) }
+            nextDayStart = (Self.day(of: ts) + 1) &* Nanoseconds.perDay
         }
         curveTimes.append(ts)
         curveEquity.append(equityRaw)

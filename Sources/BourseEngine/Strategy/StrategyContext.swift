@@ -15,7 +15,7 @@ public final class StrategyContext {
     /// The portfolio (positions, cash, equity, exposure).
     public let portfolio: Portfolio
     /// Every order of the run.
-    public let orders: OrderManager
+    public let orders: OrderView
     let clock: TestClock
 
     @exclusivity(unchecked) var commands: [TradingCommand] = []
@@ -32,7 +32,7 @@ public final class StrategyContext {
 
     init(
         strategyID: StrategyID, instruments: [Instrument], barTypes: [BarType], portfolio: Portfolio,
-        orders: OrderManager, clock: TestClock
+        orders: OrderView, clock: TestClock
     ) {
         self.strategyID = strategyID
         self.instruments = instruments

@@ -6,8 +6,13 @@ enum DecimalText {
     /// Outcome of parsing one field.
     enum Status: Sendable { case ok, notANumber, overflow }
 
-    /// `10^n` for `n` in `0...18`.
-    static let powersOfTen: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { acc, _ in acc * 10 } }
+    /// `10^n` for `n` in `0...18` (a short loop: no global table to initialize on the hot path).
+    @inline(__always)
+    static func pow10(_ n: Int) -> Int64 {
+        var value: Int64 = 1
+        for _ in 0..<n { value &*= 10 }
+        return value
+    }
 
     /// Parses `[start, end)` of `base`: optional sign, digits, optional `.` and digits.
     /// Spaces around the number are ignored. Exponents are not accepted.
@@ -63,11 +68,12 @@ enum DecimalText {
     /// The raw value of `mantissa / 10^decimals` at `precision`.
     @inline(__always)
     static func scale(_ mantissa: Int64, decimals: Int, to precision: Int) -> Scaled {
-        if decimals <= precision {
-            let (raw, overflow) = mantissa.multipliedReportingOverflow(by: powersOfTen[precision - decimals])
+        if decimals == precision { return .exact(mantissa) }
+        if decimals < precision {
+            let (raw, overflow) = mantissa.multipliedReportingOverflow(by: pow10(precision - decimals))
             return overflow ? .overflow : .exact(raw)
         }
-        let divisor = powersOfTen[decimals - precision]
+        let divisor = pow10(decimals - precision)
         if mantissa % divisor == 0 { return .exact(mantissa / divisor) }
         return .excess(rounded: FixedPoint.divide(mantissa, by: divisor, rule: .halfEven))
     }

@@ -107,7 +107,7 @@ enum TimestampText {
                     i += 1
                 }
                 guard count > 0 else { return nil }
-                fraction *= DecimalText.powersOfTen[9 - count]
+                fraction *= DecimalText.pow10(9 - count)
             }
         }
         nanos += Int64(hour) * Nanoseconds.perHour + Int64(minute) * Nanoseconds.perMinute

@@ -8,11 +8,13 @@ typealias FieldRange = (start: Int, end: Int)
 /// row checked by ``BarValidator`` as it arrives (one pass, no second copy), one issue
 /// per bad row (strict mode keeps the first 20; repair mode drops or fixes the row and
 /// says so). Every bar importer goes through this one path.
-struct BarRowBuilder {
+struct BarRowBuilder: ~Copyable {
     let options: BarImportOptions
     /// Column names for messages: timestamp, open, high, low, close, volume, extra.
     let names: [String]
-    private(set) var series: BarSeries
+    /// The rows so far, except the last few still in `chunk`.
+    private var series: BarSeries
+    private var chunk = BarRowChunk()
     /// An optional extra price column (Yahoo's adjusted close), at the price precision.
     private(set) var extra: [Int64] = []
     private(set) var log: IssueLog
@@ -85,8 +87,9 @@ struct BarRowBuilder {
         else { return }
         // Precision: auto mode widens the series to the most decimals seen (≤ 9).
         if !fixedPrice {
-            let decimals = max(o.decimals, h.decimals, l.decimals, c.decimals, x.decimals)
+            let decimals = max(max(o.decimals, h.decimals), max(max(l.decimals, c.decimals), x.decimals))
             if decimals > Int(series.pricePrecision) && decimals <= Int(FixedPoint.maxPrecision) {
+                chunk.flush(into: &series)
                 guard widenPrices(to: UInt8(decimals)) else {
                     reject(line: line, column: 1, .overflow, "prices overflow at \(decimals) decimals")
                     return
@@ -94,6 +97,7 @@ struct BarRowBuilder {
             }
         }
         if !fixedSize && v.decimals > Int(series.sizePrecision) && v.decimals <= Int(FixedPoint.maxPrecision) {
+            chunk.flush(into: &series)
             guard series.raiseSizePrecision(to: UInt8(v.decimals)) else {
                 reject(line: line, column: 5, .overflow, "volumes overflow at \(v.decimals) decimals")
                 return
@@ -115,7 +119,8 @@ struct BarRowBuilder {
                 line: line, timestamp: close, open: &ro, high: &rh, low: &rl, close: &rc, volume: rv,
                 precision: series.pricePrecision, log: &log)
         else { return }
-        series.appendRaw(timestamp: close, open: ro, high: rh, low: rl, close: rc, volume: rv)
+        chunk.append(timestamp: close, open: ro, high: rh, low: rl, close: rc, volume: rv)
+        if chunk.isFull { chunk.flush(into: &series) }
         if extraPrice != nil { extra.append(rx) }
     }
 
@@ -198,6 +203,7 @@ struct BarRowBuilder {
 
     /// The import (series, extra column) and its report, or the errors in strict mode.
     consuming func finish() throws(DataImportError) -> (BarImport, extra: [Int64]) {
+        chunk.flush(into: &series)
         let report = try log.report(rowsRead: rowsRead, rowsKept: series.count)
         return (BarImport(series: series, report: report), extra)
     }

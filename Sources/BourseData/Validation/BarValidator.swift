@@ -41,7 +41,7 @@ struct BarValidator {
         volume v: Int64, precision p: UInt8, log: inout IssueLog
     ) -> Bool {
         func fmt(_ raw: Int64) -> String { Price(uncheckedRaw: raw, precision: p).description }
-        if !rules.allowNonPositivePrices && min(o, h, l, c) <= 0 {
+        if !rules.allowNonPositivePrices && min(min(o, h), min(l, c)) <= 0 {
             log.record(line: line, column: nil, .nonPositivePrice, "prices must be positive: O \(fmt(o)) H \(fmt(h)) L \(fmt(l)) C \(fmt(c))")
             return false
         }
@@ -58,7 +58,7 @@ struct BarValidator {
             }
             return false
         }
-        if h < max(o, c, l) || l > min(o, c) {
+        if h < max(max(o, c), l) || l > min(o, c) {
             log.record(
                 line: line, column: h < l || h < max(o, c) ? "high" : "low", .ohlcInconsistent,
                 "need low ≤ open, close ≤ high: O \(fmt(o)) H \(fmt(h)) L \(fmt(l)) C \(fmt(c))", fix: .widenedHighLow)

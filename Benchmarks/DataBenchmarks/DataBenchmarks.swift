@@ -21,7 +21,7 @@ let benchmarks: @Sendable () -> Void = {
     let barPath = work.appendingPathComponent("random_walk.bars").path
 
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .peakMemoryResident], timeUnits: .milliseconds, maxDuration: .seconds(120), maxIterations: 3)
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident], timeUnits: .milliseconds, maxDuration: .seconds(120), maxIterations: 3)
 
     Benchmark("CSV to bar file") { benchmark in
         for _ in benchmark.scaledIterations {

@@ -8,7 +8,7 @@ typealias FieldRange = (start: Int, end: Int)
 /// row checked by ``BarValidator`` as it arrives (one pass, no second copy), one issue
 /// per bad row (strict mode keeps the first 20; repair mode drops or fixes the row and
 /// says so). Every bar importer goes through this one path.
-struct BarRowBuilder: ~Copyable {
+struct BarRowBuilder {
     let options: BarImportOptions
     /// Column names for messages: timestamp, open, high, low, close, volume, extra.
     let names: [String]
@@ -22,6 +22,7 @@ struct BarRowBuilder: ~Copyable {
     private var validator: BarValidator
     /// Whether the file's timestamps carry a zone (set by the first row).
     private var zoned: Bool?
+    private var days = TimestampText.DayCache()
     private let fixedPrice: Bool
     private let fixedSize: Bool
     private let monthStep: Int?
@@ -65,7 +66,7 @@ struct BarRowBuilder: ~Copyable {
         volume: FieldRange?, extraPrice: FieldRange? = nil
     ) {
         rowsRead += 1
-        guard let ts = TimestampText.parse(base, timestamp.start, timestamp.end, format: options.timestampFormat) else {
+        guard let ts = TimestampText.parse(base, timestamp.start, timestamp.end, format: options.timestampFormat, cache: &days) else {
             reject(line: line, column: 0, .badTimestamp, "'\(text(base, timestamp))' is not a timestamp (\(options.timestampFormat.rawValue))")
             return
         }
@@ -202,7 +203,7 @@ struct BarRowBuilder: ~Copyable {
     }
 
     /// The import (series, extra column) and its report, or the errors in strict mode.
-    consuming func finish() throws(DataImportError) -> (BarImport, extra: [Int64]) {
+    mutating func finish() throws(DataImportError) -> (BarImport, extra: [Int64]) {
         chunk.flush(into: &series)
         let report = try log.report(rowsRead: rowsRead, rowsKept: series.count)
         return (BarImport(series: series, report: report), extra)

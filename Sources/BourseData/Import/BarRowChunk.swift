@@ -1,15 +1,23 @@
 /// A fixed block of parsed rows, column by column, moved into a ``BarSeries`` by six
 /// bulk copies: importers fill it row by row without the per-element bookkeeping
 /// (uniqueness and capacity checks) of six `Array.append` calls per row.
-struct BarRowChunk: ~Copyable {
+///
+/// Copies share one block of memory: a chunk belongs to one importer, which never copies it.
+struct BarRowChunk {
     /// Rows per chunk: 6 columns × 4096 rows × 8 bytes = 192 KiB, cache-resident.
     static let capacity = 4096
+
+    /// The block's memory, freed with its last reference.
+    private final class Memory {
+        let base = UnsafeMutablePointer<Int64>.allocate(capacity: 6 * BarRowChunk.capacity)
+        deinit { base.deallocate() }
+    }
+
+    private let memory = Memory()
     private let storage: UnsafeMutablePointer<Int64>
     private(set) var count = 0
 
-    init() { storage = .allocate(capacity: 6 * Self.capacity) }
-
-    deinit { storage.deallocate() }
+    init() { storage = memory.base }
 
     var isFull: Bool { count == Self.capacity }
 

@@ -32,6 +32,41 @@ enum DecimalText {
             negative = base[i] == 0x2D
             i += 1
         }
+        // At most 18 characters hold at most 18 digits: no overflow possible, so the
+        // integer and fraction digits are read in two tight loops without counting.
+        guard e - i <= 18 else { return parseLong(base, i, e, negative: negative) }
+        var mantissa: Int64 = 0
+        let integerStart = i
+        while i < e {
+            let d = base[i] &- 0x30
+            if d >= 10 { break }
+            mantissa = mantissa &* 10 &+ Int64(d)
+            i &+= 1
+        }
+        var sawDigit = i > integerStart
+        var decimals = 0
+        if i < e && base[i] == 0x2E {
+            i &+= 1
+            let fractionStart = i
+            while i < e {
+                let d = base[i] &- 0x30
+                if d >= 10 { return (.notANumber, 0, 0) }
+                mantissa = mantissa &* 10 &+ Int64(d)
+                i &+= 1
+            }
+            decimals = i - fractionStart
+            sawDigit = sawDigit || decimals > 0
+        }
+        guard i == e, sawDigit else { return (.notANumber, 0, 0) }
+        return (.ok, negative ? -mantissa : mantissa, decimals)
+    }
+
+    /// The general case of ``parse(_:_:_:)`` for long fields: leading zeros do not count
+    /// toward the 18 significant digits an `Int64` mantissa holds.
+    private static func parseLong(_ base: UnsafePointer<UInt8>, _ start: Int, _ e: Int, negative: Bool)
+        -> (status: Status, mantissa: Int64, decimals: Int)
+    {
+        var i = start
         var mantissa: Int64 = 0
         var digits = 0
         var decimals = 0

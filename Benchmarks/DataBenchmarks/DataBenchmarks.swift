@@ -16,9 +16,9 @@ let benchmarks: @Sendable () -> Void = {
     let barType = BarType(instrumentID: try! InstrumentID("RW.SIM"), spec: .oneMinute)
     var options = BarImportOptions(barType: barType, labels: .open)
     options.rules.reportGaps = false
-    let work = FileManager.default.temporaryDirectory.appendingPathComponent("bourse-bench")
-    try? FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-    let barPath = work.appendingPathComponent("random_walk.bars").path
+    let work = URL(fileURLWithPath: csv).deletingLastPathComponent()
+    // The bar file sits next to its CSV, so inputs of different sizes do not share it.
+    let barPath = csv + ".bars"
 
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .cpuTotal, .peakMemoryResident], timeUnits: .milliseconds, maxDuration: .seconds(120), maxIterations: 3)

@@ -75,7 +75,9 @@ public enum BarCSVImporter {
                     line: scanner.line, base: base, timestamp: scanner.field(columns.ts),
                     prices: (scanner.field(columns.o), scanner.field(columns.h), scanner.field(columns.l), scanner.field(columns.c)),
                     volume: columns.v.map { scanner.field($0) }, extraPrice: columns.x.map { scanner.field($0) })
+                if builder.rowsRead & 0xFFFF == 0, let progress = options.progress { progress(scanner.rowEnd, count) }
             } while !builder.isFull && scanner.nextRow()
+            options.progress?(count, count)
             return try builder.finish()
         }
     }

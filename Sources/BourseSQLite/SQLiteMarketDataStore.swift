@@ -91,7 +91,7 @@ public final class SQLiteMarketDataStore: MarketDataStore, InstrumentStore {
         }
     }
 
-    /// Inserts the rows of `series` in the current transaction: one prepared statement,
+    /// Inserts the rows of `series` in the current transaction: prepared statements reused,
     /// integers bound directly. Throws (and the caller rolls back) on overlap or failure.
     private func insertBars(_ series: BarSeries, policy: OverlapPolicy, _ db: Database) throws -> Int {
         let key = series.barType.description
@@ -115,22 +115,37 @@ public final class SQLiteMarketDataStore: MarketDataStore, InstrumentStore {
             throw StoreError.overlap(series: key, storedRows: overlapping, from: UnixNanos(first), to: UnixNanos(last))
         }
         let verb = policy == .merge ? "INSERT OR REPLACE" : "INSERT"
-        let statement = try db.makeStatement(sql: "\(verb) INTO bar VALUES (?, ?, ?, ?, ?, ?, ?)")
-        let handle = statement.sqliteStatement
-        sqlite3_bind_int64(handle, 1, seriesID)  // kept across resets
-        for i in 0..<series.count {
-            sqlite3_bind_int64(handle, 2, series.timestamps[i])
-            sqlite3_bind_int64(handle, 3, series.opens[i])
-            sqlite3_bind_int64(handle, 4, series.highs[i])
-            sqlite3_bind_int64(handle, 5, series.lows[i])
-            sqlite3_bind_int64(handle, 6, series.closes[i])
-            sqlite3_bind_int64(handle, 7, series.volumes[i])
+        // Rows go in blocks of `block` per statement (one VDBE run per block instead of per
+        // row), the rest one by one; the statements are prepared once and reused.
+        let block = 64
+        func statement(rows: Int) throws -> Statement {
+            let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+            return try db.makeStatement(sql: "\(verb) INTO bar VALUES \(values)")
+        }
+        let blockStatement = try statement(rows: block)
+        let rowStatement = try statement(rows: 1)
+        func insert(_ statement: Statement, from start: Int, rows: Int) throws {
+            let handle = statement.sqliteStatement
+            var k: Int32 = 1
+            for i in start..<(start + rows) {
+                sqlite3_bind_int64(handle, k, seriesID)
+                sqlite3_bind_int64(handle, k + 1, series.timestamps[i])
+                sqlite3_bind_int64(handle, k + 2, series.opens[i])
+                sqlite3_bind_int64(handle, k + 3, series.highs[i])
+                sqlite3_bind_int64(handle, k + 4, series.lows[i])
+                sqlite3_bind_int64(handle, k + 5, series.closes[i])
+                sqlite3_bind_int64(handle, k + 6, series.volumes[i])
+                k += 7
+            }
             let code = sqlite3_step(handle)
             guard code == SQLITE_DONE else {
                 throw StoreError.database("insert failed (\(code)): \(String(cString: sqlite3_errmsg(db.sqliteConnection)))")
             }
             sqlite3_reset(handle)
         }
+        let whole = series.count / block * block
+        for start in stride(from: 0, to: whole, by: block) { try insert(blockStatement, from: start, rows: block) }
+        for start in whole..<series.count { try insert(rowStatement, from: start, rows: 1) }
         return series.count
     }
 

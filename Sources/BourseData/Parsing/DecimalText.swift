@@ -63,6 +63,7 @@ enum DecimalText {
 
     /// The general case of ``parse(_:_:_:)`` for long fields: leading zeros do not count
     /// toward the 18 significant digits an `Int64` mantissa holds.
+    @inline(never)
     private static func parseLong(_ base: UnsafePointer<UInt8>, _ start: Int, _ e: Int, negative: Bool)
         -> (status: Status, mantissa: Int64, decimals: Int)
     {

@@ -174,7 +174,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BourseDataTests",
-            dependencies: ["BourseCore", "BourseData"],
+            dependencies: ["BourseCore", "BourseData", "BourseTestKit"],
             swiftSettings: strictSettings
         ),
         .testTarget(

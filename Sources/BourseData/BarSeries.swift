@@ -85,7 +85,7 @@ public struct BarSeries: Sendable, Hashable {
     /// Multiplies every price by `10^(p - pricePrecision)` (exact; `false` on overflow).
     mutating func raisePricePrecision(to p: UInt8) -> Bool {
         guard p > pricePrecision else { return true }
-        let factor = DecimalText.powersOfTen[Int(p - pricePrecision)]
+        let factor = DecimalText.pow10(Int(p - pricePrecision))
         for keyPath in [\BarSeries.opens, \.highs, \.lows, \.closes] as [WritableKeyPath<BarSeries, [Int64]>] {
             for i in self[keyPath: keyPath].indices {
                 let (v, overflow) = self[keyPath: keyPath][i].multipliedReportingOverflow(by: factor)
@@ -100,7 +100,7 @@ public struct BarSeries: Sendable, Hashable {
     /// Multiplies every volume by `10^(p - sizePrecision)` (exact; `false` on overflow).
     mutating func raiseSizePrecision(to p: UInt8) -> Bool {
         guard p > sizePrecision else { return true }
-        let factor = DecimalText.powersOfTen[Int(p - sizePrecision)]
+        let factor = DecimalText.pow10(Int(p - sizePrecision))
         for i in volumes.indices {
             let (v, overflow) = volumes[i].multipliedReportingOverflow(by: factor)
             if overflow { return false }

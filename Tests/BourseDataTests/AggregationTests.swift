@@ -91,3 +91,50 @@ struct AggregationTests {
         #expect(value.opens == [100, 90])
     }
 }
+
+/// Month bars: calendar buckets, checked against grouping the file's own date text.
+struct MonthAggregationTests {
+    static func goog() throws -> BarSeries {
+        let options = BarImportOptions(barType: Fixtures.barType("GOOG.NASDAQ", "1-DAY"), labels: .open)
+        return try BarCSVImporter.importBars(path: Fixtures.data("GOOG.csv"), options: options).series
+    }
+
+    @Test func dailyToMonthlyMatchesGroupingByTheDateText() throws {
+        let days = try Self.goog()
+        let months = try BarResampler.resample(days, to: BarSpec("1-MONTH"))
+        // Independent reading: group the CSV rows by their "YYYY-MM" prefix.
+        let rows = try Fixtures.rows(Fixtures.data("GOOG.csv"))
+        var groups: [(key: Substring, rows: [[Substring]])] = []
+        for row in rows {
+            let key = row[0].prefix(7)
+            if groups.last?.key == key { groups[groups.count - 1].rows.append(row) } else { groups.append((key, [row])) }
+        }
+        #expect(months.count == groups.count)
+        for (k, group) in groups.enumerated() {
+            let bar = months[k]
+            let prices = { (column: Int) in group.rows.map { try! Price(parsing: $0[column]) } }  // fixture text is numeric
+            #expect(bar.open == prices(1).first, "\(group.key)")
+            #expect(bar.high == prices(2).max(), "\(group.key)")
+            #expect(bar.low == prices(3).min(), "\(group.key)")
+            #expect(bar.close == prices(4).last, "\(group.key)")
+            #expect(bar.volume.raw == group.rows.reduce(0) { $0 + Int64($1[5])! }, "\(group.key)")
+            // Closes at midnight UTC on the first day of the next month.
+            let close = CivilDateTime(bar.tsEvent)
+            let (y, m) = (Int(group.key.prefix(4))!, Int(group.key.suffix(2))!)
+            #expect((close.year, close.month, close.day, close.hour) == (m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1, 0), "\(group.key)")
+        }
+    }
+
+    @Test func quartersFromMonthsEqualQuartersFromDays() throws {
+        let days = try Self.goog()
+        let viaMonths = try BarResampler.resample(BarResampler.resample(days, to: BarSpec("1-MONTH")), to: BarSpec("3-MONTH"))
+        let direct = try BarResampler.resample(days, to: BarSpec("3-MONTH"))
+        #expect(viaMonths == direct)
+        // 2004-08-19 … 2013-03-01: Q3 2004 … Q1 2013, 35 quarters; the first closes 2004-10-01.
+        #expect(direct.count == 35)
+        #expect(CivilDateTime(UnixNanos(direct.timestamps[0])).isoDate == "2004-10-01")
+        #expect(throws: AggregationError.self) { try BarResampler.resample(days, to: BarSpec("2-MONTH-BID")) }
+        let weeks = try BarResampler.resample(days, to: BarSpec("1-WEEK"))
+        #expect(throws: AggregationError.self) { try BarResampler.resample(weeks, to: BarSpec("1-MONTH")) }
+    }
+}

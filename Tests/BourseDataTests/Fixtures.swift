@@ -8,6 +8,7 @@ enum Fixtures {
 
     static func data(_ name: String) -> String { root.appendingPathComponent("data/\(name)").path }
     static func malformed(_ name: String) -> String { root.appendingPathComponent("malformed/\(name)").path }
+    static func json(_ name: String) -> String { root.appendingPathComponent("json/\(name)").path }
 
     static func barType(_ instrument: String, _ spec: String) -> BarType {
         // Fixture identifiers and specs are constants known to be valid.

@@ -14,12 +14,19 @@ public import BourseCore
 /// as an input closes exactly at its end, or else when an input of a later interval
 /// arrives; ``flush()`` emits the last, possibly incomplete, bar.
 /// For sessions that do not start at a UTC boundary (FX days at 22:00 UTC), set `origin`.
-/// Only fixed-length specs (second … week) are supported; the target step must be a
-/// whole multiple of the input step.
+///
+/// **Months.** A `MONTH` target has calendar buckets: `n-MONTH` bars cover `n` calendar
+/// months counted from January 1970 (so `3-MONTH` bars are calendar quarters, `12-MONTH`
+/// years), shifted by `origin`; a bar's `tsEvent` is the first instant of the next bucket.
+/// Inputs are fixed-length bars of at most a day that divide a day (so none straddles a
+/// month boundary), or month bars whose step divides the target's.
+/// Otherwise the target step must be a whole multiple of the input step (second … week).
 public struct BarResampler: Sendable {
     public let barType: BarType
     public let origin: Int64
+    /// The target's step: nanoseconds, or months for a `MONTH` target.
     private let step: Int64
+    private let monthly: Bool
     private var bucket: Int64?
     private var open: Int64 = 0, high: Int64 = 0, low: Int64 = 0, close: Int64 = 0, volume: Int64 = 0
     private var lastInput: Int64?
@@ -30,14 +37,27 @@ public struct BarResampler: Sendable {
     public init(
         target: BarType, inputSpec: BarSpec, pricePrecision: UInt8, sizePrecision: UInt8, origin: Nanoseconds = .zero
     ) throws(AggregationError) {
-        guard let targetStep = target.spec.duration?.rawValue, let inputStep = inputSpec.duration?.rawValue else {
-            throw .incompatible("resampling needs fixed-length time bars, not \(inputSpec) → \(target.spec)")
+        let input = inputSpec
+        guard target.spec.priceType == input.priceType else {
+            throw .incompatible("\(input) and \(target.spec) have different price types")
         }
-        guard targetStep % inputStep == 0, target.spec.priceType == inputSpec.priceType else {
-            throw .incompatible("\(target.spec) is not a whole multiple of \(inputSpec) with the same price type")
+        if target.spec.aggregation == .month {
+            let fitsDays = input.duration.map { $0.rawValue <= Nanoseconds.perDay && Nanoseconds.perDay % $0.rawValue == 0 } ?? false
+            let fitsMonths = input.aggregation == .month && target.spec.step % input.step == 0
+            guard fitsDays || fitsMonths else {
+                throw .incompatible("\(input) bars do not fit whole months (\(target.spec) needs bars that divide a day, or months)")
+            }
+            step = Int64(target.spec.step)
+            monthly = true
+        } else {
+            guard let targetStep = target.spec.duration?.rawValue, let inputStep = input.duration?.rawValue, targetStep % inputStep == 0
+            else {
+                throw .incompatible("\(target.spec) is not a whole multiple of \(input) (resampling needs fixed-length time bars or months)")
+            }
+            step = targetStep
+            monthly = false
         }
         barType = target
-        step = targetStep
         self.origin = origin.rawValue
         self.pricePrecision = pricePrecision
         self.sizePrecision = sizePrecision
@@ -58,7 +78,7 @@ public struct BarResampler: Sendable {
             throw .outOfOrder("input bar closing at \(CivilDateTime(UnixNanos(timestamp)).iso8601) is not after the previous one")
         }
         lastInput = timestamp
-        let k = floorDiv(timestamp - 1 - origin, step)
+        let k = bucket(of: timestamp)
         var emitted: Row?
         if let bucket, bucket != k { emitted = current(bucket) }
         if bucket != k {
@@ -74,7 +94,7 @@ public struct BarResampler: Sendable {
             close = c
             volume &+= v
         }
-        if timestamp == origin + (k + 1) * step {
+        if timestamp == end(of: k) {
             let done = current(k)
             bucket = nil
             return (emitted, done)
@@ -97,7 +117,24 @@ public struct BarResampler: Sendable {
         return current(bucket)
     }
 
-    private func current(_ k: Int64) -> Row { (origin + (k + 1) * step, open, high, low, close, volume) }
+    private func current(_ k: Int64) -> Row { (end(of: k), open, high, low, close, volume) }
+
+    /// The target bucket holding the last instant of a bar closing at `t`.
+    @inline(__always)
+    private func bucket(of t: Int64) -> Int64 {
+        guard monthly else { return floorDiv(t - 1 - origin, step) }
+        let civil = CivilDateTime(UnixNanos(t - 1 - origin))
+        return floorDiv(Int64(civil.year) * 12 + Int64(civil.month - 1), step)
+    }
+
+    /// The close time of bucket `k` (the start of the next one).
+    @inline(__always)
+    private func end(of k: Int64) -> Int64 {
+        guard monthly else { return origin + (k + 1) * step }
+        let month = (k + 1) * step
+        let year = floorDiv(month, 12)
+        return origin + CivilDateTime.days(fromCivil: Int(year), Int(month - year * 12) + 1, 1) * Nanoseconds.perDay
+    }
 
     func makeBar(_ r: Row) -> Bar {
         Bar(

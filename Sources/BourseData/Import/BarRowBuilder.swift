@@ -4,31 +4,31 @@ import BourseCore
 typealias FieldRange = (start: Int, end: Int)
 
 /// Turns the text fields of one row at a time into raw columns of a ``BarSeries``:
-/// exact decimals at the series' precision, timestamps converted to close times,
-/// one issue per bad row (strict mode keeps the first 20; repair mode drops the row
-/// and says so). Every bar importer goes through this one path.
+/// exact decimals at the series' precision, timestamps converted to close times, each
+/// row checked by ``BarValidator`` as it arrives (one pass, no second copy), one issue
+/// per bad row (strict mode keeps the first 20; repair mode drops or fixes the row and
+/// says so). Every bar importer goes through this one path.
 struct BarRowBuilder {
-    let file: String
     let options: BarImportOptions
     /// Column names for messages: timestamp, open, high, low, close, volume, extra.
     let names: [String]
-    private(set) var series: BarSeries
-    /// The file line of each row of `series`.
-    private(set) var lines: [Int] = []
+    /// The rows so far, except the last few still in `chunk`.
+    private var series: BarSeries
+    private var chunk = BarRowChunk()
     /// An optional extra price column (Yahoo's adjusted close), at the price precision.
     private(set) var extra: [Int64] = []
-    private(set) var errors: [DataIssue] = []
-    private(set) var repairs: [RepairAction] = []
+    private(set) var log: IssueLog
     private(set) var rowsRead = 0
+    private var validator: BarValidator
     /// Whether the file's timestamps carry a zone (set by the first row).
     private var zoned: Bool?
+    private var days = TimestampText.DayCache()
     private let fixedPrice: Bool
     private let fixedSize: Bool
     private let monthStep: Int?
     private let openShift: Int64?
 
     init(file: String, options: BarImportOptions, names: [String]) throws(DataImportError) {
-        self.file = file
         self.options = options
         self.names = names
         let spec = options.barType.spec
@@ -42,28 +42,31 @@ struct BarRowBuilder {
         series = BarSeries(
             barType: options.barType, pricePrecision: options.tickSize?.precision ?? 0,
             sizePrecision: options.sizePrecision ?? 0)
+        log = IssueLog(file: file, mode: options.mode)
+        validator = BarValidator(options: options)
     }
 
     /// Whether a strict import has collected enough problems to stop.
-    var isFull: Bool { options.mode == .strict && errors.count >= DataImportError.maxListedIssues }
+    var isFull: Bool { log.isFull }
+
+    /// Reserves room for about `rows` rows (an estimate from the file size).
+    mutating func reserveCapacity(_ rows: Int) { series.reserveCapacity(rows) }
 
     /// Records a problem with the row on `line`: an error in strict mode, a dropped row in repair mode.
     mutating func reject(line: Int, column: Int?, _ kind: DataIssue.Kind, _ reason: String) {
-        let issue = DataIssue(file: file, line: line, column: column.map { names[$0] }, kind: kind, reason: reason)
-        switch options.mode {
-        case .strict: if errors.count < DataImportError.maxListedIssues { errors.append(issue) }
-        case .repair: repairs.append(RepairAction(issue: issue, fix: .dropped))
-        }
+        log.record(line: line, column: column.map { names[$0] }, kind, reason)
     }
 
     /// Adds one row. `fields` are timestamp, open, high, low, close, then optional volume and extra.
+    ///
+    /// - Complexity: O(row length); no allocation unless the row has a problem.
     @inline(__always)
     mutating func append(
         line: Int, base: UnsafePointer<UInt8>, timestamp: FieldRange, prices: (FieldRange, FieldRange, FieldRange, FieldRange),
         volume: FieldRange?, extraPrice: FieldRange? = nil
     ) {
         rowsRead += 1
-        guard let ts = TimestampText.parse(base, timestamp.start, timestamp.end, format: options.timestampFormat) else {
+        guard let ts = TimestampText.parse(base, timestamp.start, timestamp.end, format: options.timestampFormat, cache: &days) else {
             reject(line: line, column: 0, .badTimestamp, "'\(text(base, timestamp))' is not a timestamp (\(options.timestampFormat.rawValue))")
             return
         }
@@ -85,8 +88,9 @@ struct BarRowBuilder {
         else { return }
         // Precision: auto mode widens the series to the most decimals seen (≤ 9).
         if !fixedPrice {
-            let decimals = max(o.decimals, h.decimals, l.decimals, c.decimals, x.decimals)
+            let decimals = max(max(o.decimals, h.decimals), max(max(l.decimals, c.decimals), x.decimals))
             if decimals > Int(series.pricePrecision) && decimals <= Int(FixedPoint.maxPrecision) {
+                chunk.flush(into: &series)
                 guard widenPrices(to: UInt8(decimals)) else {
                     reject(line: line, column: 1, .overflow, "prices overflow at \(decimals) decimals")
                     return
@@ -94,14 +98,15 @@ struct BarRowBuilder {
             }
         }
         if !fixedSize && v.decimals > Int(series.sizePrecision) && v.decimals <= Int(FixedPoint.maxPrecision) {
+            chunk.flush(into: &series)
             guard series.raiseSizePrecision(to: UInt8(v.decimals)) else {
                 reject(line: line, column: 5, .overflow, "volumes overflow at \(v.decimals) decimals")
                 return
             }
         }
         let pp = Int(series.pricePrecision)
-        guard let ro = scaled(o, prices.0, 1, pp, line, base), let rh = scaled(h, prices.1, 2, pp, line, base),
-            let rl = scaled(l, prices.2, 3, pp, line, base), let rc = scaled(c, prices.3, 4, pp, line, base),
+        guard var ro = scaled(o, prices.0, 1, pp, line, base), var rh = scaled(h, prices.1, 2, pp, line, base),
+            var rl = scaled(l, prices.2, 3, pp, line, base), var rc = scaled(c, prices.3, 4, pp, line, base),
             let rv = scaled(v, volume, 5, Int(series.sizePrecision), line, base),
             let rx = scaled(x, extraPrice, 6, pp, line, base)
         else { return }
@@ -109,10 +114,15 @@ struct BarRowBuilder {
             reject(line: line, column: 5, .negativeVolume, "volume \(text(base, volume)) is negative")
             return
         }
-        series.appendRaw(
-            timestamp: eventTime(ts), open: ro, high: rh, low: rl, close: rc, volume: rv)
+        let close = eventTime(ts)
+        guard
+            validator.check(
+                line: line, timestamp: close, open: &ro, high: &rh, low: &rl, close: &rc, volume: rv,
+                precision: series.pricePrecision, log: &log)
+        else { return }
+        chunk.append(timestamp: close, open: ro, high: rh, low: rl, close: rc, volume: rv)
+        if chunk.isFull { chunk.flush(into: &series) }
         if extraPrice != nil { extra.append(rx) }
-        lines.append(line)
     }
 
     typealias Parsed = (status: DecimalText.Status, mantissa: Int64, decimals: Int)
@@ -148,8 +158,7 @@ struct BarRowBuilder {
                 reject(line: line, column: column, .excessPrecision, reason)
                 return nil
             }
-            let issue = DataIssue(file: file, line: line, column: names[column], kind: .excessPrecision, reason: reason)
-            repairs.append(RepairAction(issue: issue, fix: .roundedToTick))
+            log.record(line: line, column: names[column], .excessPrecision, reason, fix: .roundedToTick)
             return rounded
         }
     }
@@ -157,7 +166,8 @@ struct BarRowBuilder {
     private mutating func widenPrices(to p: UInt8) -> Bool {
         let from = series.pricePrecision
         guard series.raisePricePrecision(to: p) else { return false }
-        let factor = DecimalText.powersOfTen[Int(p - from)]
+        let factor = DecimalText.pow10(Int(p - from))
+        validator.pricesScaled(by: factor)
         for i in extra.indices {
             let (v, overflow) = extra[i].multipliedReportingOverflow(by: factor)
             if overflow { return false }
@@ -192,19 +202,10 @@ struct BarRowBuilder {
         String(decoding: UnsafeBufferPointer(start: base + range.start, count: range.end - range.start), as: UTF8.self)
     }
 
-    /// Validates the rows and returns the import, or throws in strict mode.
-    consuming func finish() throws(DataImportError) -> (BarImport, extra: [Int64]) {
-        var validator = BarValidator(file: file, options: options)
-        let checked = validator.run(series: series, lines: lines, extra: extra)
-        var report = ImportReport()
-        report.rowsRead = rowsRead
-        report.rowsKept = checked.series.count
-        report.warnings = validator.warnings
-        report.repairs = (repairs + validator.repairs).sorted { $0.issue.line < $1.issue.line }
-        let allErrors = (errors + validator.errors).sorted { $0.line < $1.line }
-        if !allErrors.isEmpty {
-            throw .invalid(file: file, issues: Array(allErrors.prefix(DataImportError.maxListedIssues)))
-        }
-        return (BarImport(series: checked.series, report: report), checked.extra)
+    /// The import (series, extra column) and its report, or the errors in strict mode.
+    mutating func finish() throws(DataImportError) -> (BarImport, extra: [Int64]) {
+        chunk.flush(into: &series)
+        let report = try log.report(rowsRead: rowsRead, rowsKept: series.count)
+        return (BarImport(series: series, report: report), extra)
     }
 }

@@ -92,7 +92,7 @@ struct TickTable {
                 .invalid(file: file, issues: [DataIssue(file: file, line: line, column: nil, kind: kind, reason: reason)])
             }
             guard scanner.nextRow() else { throw fail(1, .emptyFile, "the file has no rows") }
-            let hasHeader = TimestampText.parse(base, scanner.starts[0], scanner.ends[0], format: .auto) == nil
+            let hasHeader = TimestampText.parse(base, scanner.start(0), scanner.end(0), format: .auto) == nil
             let header = hasHeader ? (0..<scanner.fieldCount).map { scanner.text($0).trimmed.lowercased() } : []
             var columns: [Int?] = []
             for (k, aliases) in roles.enumerated() {
@@ -118,7 +118,7 @@ struct TickTable {
                     problem(truncated ? .truncatedLine : .fieldCount, nil, "\(scanner.fieldCount) field(s), expected \(expected)")
                     continue
                 }
-                guard let ts = TimestampText.parse(base, scanner.starts[0], scanner.ends[0], format: .auto) else {
+                guard let ts = TimestampText.parse(base, scanner.start(0), scanner.end(0), format: .auto) else {
                     problem(.badTimestamp, "timestamp", "'\(scanner.text(0))' is not a timestamp")
                     continue
                 }
@@ -136,7 +136,7 @@ struct TickTable {
                 for (k, column) in columns.enumerated() where k != textRole {
                     guard let column else { continue }
                     let group = priceColumns.contains(k) ? 0 : 1
-                    let p = DecimalText.parse(base, scanner.starts[column], scanner.ends[column])
+                    let p = DecimalText.parse(base, scanner.start(column), scanner.end(column))
                     guard p.status == .ok else {
                         problem(p.status == .overflow ? .overflow : .notANumber, roles[k][0], "'\(scanner.text(column))' is not a decimal number")
                         ok = false
@@ -180,7 +180,7 @@ struct TickTable {
 
     /// Raises the precision of a column group, rescaling the values read so far.
     mutating func widen(group: Int, to p: UInt8, priceColumns: [Int]) {
-        let factor = DecimalText.powersOfTen[Int(p - precisions[group])]
+        let factor = DecimalText.pow10(Int(p - precisions[group]))
         for k in values.indices where (priceColumns.contains(k) ? 0 : 1) == group {
             values[k] = values[k].map { $0 &* factor }
         }

@@ -6,8 +6,13 @@ enum DecimalText {
     /// Outcome of parsing one field.
     enum Status: Sendable { case ok, notANumber, overflow }
 
-    /// `10^n` for `n` in `0...18`.
-    static let powersOfTen: [Int64] = (0...18).map { n in (0..<n).reduce(Int64(1)) { acc, _ in acc * 10 } }
+    /// `10^n` for `n` in `0...18` (a short loop: no global table to initialize on the hot path).
+    @inline(__always)
+    static func pow10(_ n: Int) -> Int64 {
+        var value: Int64 = 1
+        for _ in 0..<n { value &*= 10 }
+        return value
+    }
 
     /// Parses `[start, end)` of `base`: optional sign, digits, optional `.` and digits.
     /// Spaces around the number are ignored. Exponents are not accepted.
@@ -27,6 +32,42 @@ enum DecimalText {
             negative = base[i] == 0x2D
             i += 1
         }
+        // At most 18 characters hold at most 18 digits: no overflow possible, so the
+        // integer and fraction digits are read in two tight loops without counting.
+        guard e - i <= 18 else { return parseLong(base, i, e, negative: negative) }
+        var mantissa: Int64 = 0
+        let integerStart = i
+        while i < e {
+            let d = base[i] &- 0x30
+            if d >= 10 { break }
+            mantissa = mantissa &* 10 &+ Int64(d)
+            i &+= 1
+        }
+        var sawDigit = i > integerStart
+        var decimals = 0
+        if i < e && base[i] == 0x2E {
+            i &+= 1
+            let fractionStart = i
+            while i < e {
+                let d = base[i] &- 0x30
+                if d >= 10 { return (.notANumber, 0, 0) }
+                mantissa = mantissa &* 10 &+ Int64(d)
+                i &+= 1
+            }
+            decimals = i - fractionStart
+            sawDigit = sawDigit || decimals > 0
+        }
+        guard i == e, sawDigit else { return (.notANumber, 0, 0) }
+        return (.ok, negative ? -mantissa : mantissa, decimals)
+    }
+
+    /// The general case of ``parse(_:_:_:)`` for long fields: leading zeros do not count
+    /// toward the 18 significant digits an `Int64` mantissa holds.
+    @inline(never)
+    private static func parseLong(_ base: UnsafePointer<UInt8>, _ start: Int, _ e: Int, negative: Bool)
+        -> (status: Status, mantissa: Int64, decimals: Int)
+    {
+        var i = start
         var mantissa: Int64 = 0
         var digits = 0
         var decimals = 0
@@ -63,11 +104,12 @@ enum DecimalText {
     /// The raw value of `mantissa / 10^decimals` at `precision`.
     @inline(__always)
     static func scale(_ mantissa: Int64, decimals: Int, to precision: Int) -> Scaled {
-        if decimals <= precision {
-            let (raw, overflow) = mantissa.multipliedReportingOverflow(by: powersOfTen[precision - decimals])
+        if decimals == precision { return .exact(mantissa) }
+        if decimals < precision {
+            let (raw, overflow) = mantissa.multipliedReportingOverflow(by: pow10(precision - decimals))
             return overflow ? .overflow : .exact(raw)
         }
-        let divisor = powersOfTen[decimals - precision]
+        let divisor = pow10(decimals - precision)
         if mantissa % divisor == 0 { return .exact(mantissa / divisor) }
         return .excess(rounded: FixedPoint.divide(mantissa, by: divisor, rule: .halfEven))
     }

@@ -32,7 +32,7 @@ func syntheticReturns(assets: Int, days: Int) -> AssetReturns? {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(20), maxIterations: 20)
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .instructions, .mallocCountTotal], maxDuration: .seconds(20), maxIterations: 20)
 
     Benchmark("maxSharpe 500 assets x 2500 days (covariance + solve)") { benchmark in
         guard let returns = syntheticReturns(assets: 500, days: 2500) else { fatalError("benchmark data") }

@@ -142,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BourseAnalyticsTests",
-            dependencies: ["BourseAnalytics"],
+            dependencies: ["BourseAnalytics", "BourseCore", "BourseTestKit"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

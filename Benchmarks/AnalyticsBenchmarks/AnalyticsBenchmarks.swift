@@ -51,6 +51,13 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try EfficientFrontier(expectedReturns: mu, covariance: sigma).minVolatility())
     }
 
+    Benchmark("riskParity 500 assets (solve only)") { benchmark in
+        guard let returns = syntheticReturns(assets: 500, days: 2500) else { fatalError("benchmark data") }
+        let sigma = try RiskModels.sampleCovariance(returns)
+        benchmark.startMeasurement()
+        blackHole(try RiskParity.weights(covariance: sigma))
+    }
+
     Benchmark("performance metrics, 2500 daily returns") { benchmark in
         guard let returns = syntheticReturns(assets: 2, days: 2500) else { fatalError("benchmark data") }
         let series = try ReturnSeries(returns.values.column(0))

@@ -45,14 +45,8 @@ struct ADMMState {
         let (m, n) = (m, n)
         v.withUnsafeBufferPointer { vp in
             out.withUnsafeMutableBufferPointer { op in
-                if m > 0 {
-                    program.g.elements.withUnsafeBufferPointer { g in
-                        cblas_dgemv(
-                            CblasRowMajor, CblasNoTrans, Int32(m), Int32(n), 1, g.baseAddress, Int32(n),
-                            vp.baseAddress, 1, 0, op.baseAddress, 1)
-                    }
-                }
                 for j in 0..<n { op[m + j] = vp[j] }
+                multiplyG(transposed: false, vp.baseAddress, into: op.baseAddress, adding: false)
             }
         }
     }
@@ -70,13 +64,20 @@ struct ADMMState {
         w.withUnsafeBufferPointer { wp in
             out.withUnsafeMutableBufferPointer { op in
                 for j in 0..<n { op[j] = wp[m + j] }
-                guard m > 0 else { return }
-                program.g.elements.withUnsafeBufferPointer { g in
-                    cblas_dgemv(
-                        CblasRowMajor, CblasTrans, Int32(m), Int32(n), 1, g.baseAddress, Int32(n),
-                        wp.baseAddress, 1, 1, op.baseAddress, 1)
-                }
+                multiplyG(transposed: true, wp.baseAddress, into: op.baseAddress, adding: true)
             }
+        }
+    }
+
+    /// BLAS `dgemv` with `G` (`m × n`): `out = G v` or, transposed, `out (+)= Gᵀ v`.
+    private func multiplyG(
+        transposed: Bool, _ v: UnsafePointer<Double>?, into out: UnsafeMutablePointer<Double>?, adding: Bool
+    ) {
+        guard m > 0 else { return }
+        program.g.elements.withUnsafeBufferPointer { g in
+            cblas_dgemv(
+                CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), 1, g.baseAddress, Int32(n),
+                v, 1, adding ? 1 : 0, out, 1)
         }
     }
 

@@ -24,13 +24,7 @@ public enum RiskParity {
             throw .lengthMismatch("risk parity needs a non-empty square covariance, got \(covariance.rows)×\(covariance.columns)")
         }
         let b = try normalizedBudgets(budgets, assets: n)
-        do {
-            _ = try Cholesky(covariance)
-        } catch .notPositiveDefinite(let minor) {
-            throw .singularCovariance("covariance is not positive definite (leading minor \(minor)); risk parity is unbounded")
-        } catch {
-            throw .linearAlgebra(error)
-        }
+        try covariance.requirePositiveDefinite("risk parity is unbounded")
         // Start from the inverse-volatility portfolio scaled onto yᵀΣy = 1 (= Σb at the optimum).
         var y = covariance.diagonalElements.map { 1 / $0.squareRoot() }
         let scale = try linearAlgebra { () throws(LinearAlgebraError) in try covariance.quadraticForm(y) }.squareRoot()

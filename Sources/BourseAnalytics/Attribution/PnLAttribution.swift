@@ -44,6 +44,7 @@ public struct PnLAttribution: Sendable, Equatable {
         }
         var slot = [Key: Int]()
         var positions = [Position]()
+        var strategies = [StrategyID]()
         for (k, fill) in fills.enumerated() {
             let key = Key(strategy: fill.strategyID, instrument: fill.instrumentID, position: fill.positionID)
             let index: Int
@@ -60,12 +61,12 @@ public struct PnLAttribution: Sendable, Equatable {
                 index = positions.count
                 slot[key] = index
                 positions.append(Position(id: id, instrument: instrument, strategyID: fill.strategyID))
+                strategies.append(fill.strategyID)
             }
             do { try positions[index].apply(fill: fill) } catch { throw .invalidParameter("fill \(k): \(error)") }
         }
         var lines = [Line]()
-        for position in positions {
-            guard let strategyID = position.strategyID else { continue }
+        for (position, strategyID) in zip(positions, strategies) {
             var unrealized = Money.zero(position.quoteCurrency)
             if !position.isFlat {
                 guard let mark = marks[position.instrumentID] else {

@@ -142,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BourseAnalyticsTests",
-            dependencies: ["BourseAnalytics"],
+            dependencies: ["BourseAnalytics", "BourseCore", "BourseTestKit"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
@@ -210,7 +210,7 @@ let package = Package(
         ),
         .testTarget(
             name: "bourseTests",
-            dependencies: ["bourse", "BourseConfiguration"],
+            dependencies: ["bourse", "BourseConfiguration", "BourseAnalytics"],
             swiftSettings: strictSettings
         ),
 
@@ -276,7 +276,7 @@ let package = Package(
             dependencies: [
                 "BourseCore",
                 "BourseConfiguration",
-                "BourseData", "BourseSQLite", "BourseEngine", "BourseStrategies",
+                "BourseData", "BourseSQLite", "BourseEngine", "BourseStrategies", "BourseAnalytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

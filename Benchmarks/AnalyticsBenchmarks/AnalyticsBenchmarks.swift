@@ -32,7 +32,7 @@ func syntheticReturns(assets: Int, days: Int) -> AssetReturns? {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal], maxDuration: .seconds(20), maxIterations: 20)
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .cpuTotal, .instructions, .mallocCountTotal], maxDuration: .seconds(20), maxIterations: 20)
 
     Benchmark("maxSharpe 500 assets x 2500 days (covariance + solve)") { benchmark in
         guard let returns = syntheticReturns(assets: 500, days: 2500) else { fatalError("benchmark data") }
@@ -49,6 +49,13 @@ let benchmarks: @Sendable () -> Void = {
         let sigma = try RiskModels.sampleCovariance(returns)
         benchmark.startMeasurement()
         blackHole(try EfficientFrontier(expectedReturns: mu, covariance: sigma).minVolatility())
+    }
+
+    Benchmark("riskParity 500 assets (solve only)") { benchmark in
+        guard let returns = syntheticReturns(assets: 500, days: 2500) else { fatalError("benchmark data") }
+        let sigma = try RiskModels.sampleCovariance(returns)
+        benchmark.startMeasurement()
+        blackHole(try RiskParity.weights(covariance: sigma))
     }
 
     Benchmark("performance metrics, 2500 daily returns") { benchmark in

@@ -18,8 +18,11 @@ public struct Cholesky: Sendable {
         guard a.isFinite else { throw .nonFinite }
         var l = a
         let n = Int32(a.rows)
+        // Row-major storage of the lower triangle is column-major storage of the upper one, so
+        // LAPACK's column-major `U` factorization yields `L` in place, with no transposed copy
+        // (the `_work` variant skips LAPACKE's NaN scan: finiteness was checked above).
         let info = n == 0 ? 0 : l.elements.withUnsafeMutableBufferPointer {
-            LAPACKE_dpotrf(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "L")), n, $0.baseAddress, n)
+            LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), n, $0.baseAddress, n)
         }
         if info > 0 { throw .notPositiveDefinite(minor: Int(info)) }
         if info < 0 { throw .lapackFailure(routine: "dpotrf", info: info) }
@@ -53,7 +56,26 @@ public struct Cholesky: Sendable {
 
     /// Solves `A x = b`.
     public func solve(_ b: Vector) throws(LinearAlgebraError) -> Vector {
-        try solve(Matrix(rows: b.count, columns: 1, elements: b)).elements
+        guard b.count == dimension else {
+            throw .dimensionMismatch("right-hand side has \(b.count) rows, expected \(dimension)")
+        }
+        guard b.allSatisfy(\.isFinite) else { throw .nonFinite }
+        var x = b
+        solveInPlace(&x)
+        return x
     }
 
+    /// Overwrites `x` (of length `dimension`, finite) with the solution of `A x' = x`: two
+    /// triangular solves (BLAS `dtrsv`) on the factor, without copying it or allocating.
+    /// The caller guarantees the length; iterative solvers call this on every step.
+    func solveInPlace(_ x: inout Vector) {
+        let n = Int32(dimension)
+        guard n > 0 else { return }
+        lower.elements.withUnsafeBufferPointer { l in
+            x.withUnsafeMutableBufferPointer { xp in
+                cblas_dtrsv(CblasRowMajor, CblasLower, CblasNoTrans, CblasNonUnit, n, l.baseAddress, n, xp.baseAddress, 1)
+                cblas_dtrsv(CblasRowMajor, CblasLower, CblasTrans, CblasNonUnit, n, l.baseAddress, n, xp.baseAddress, 1)
+            }
+        }
+    }
 }

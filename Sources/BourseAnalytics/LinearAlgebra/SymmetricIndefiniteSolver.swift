@@ -17,7 +17,8 @@ public struct SymmetricIndefiniteSolver: Sendable {
         if n > 0 {
             let info = f.elements.withUnsafeMutableBufferPointer { m in
                 ipiv.withUnsafeMutableBufferPointer {
-                    LAPACKE_dsytrf(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "U")), n, m.baseAddress, n, $0.baseAddress)
+                    // Row-major upper = column-major lower: no transposed copy.
+                    LAPACKE_dsytrf(LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), n, m.baseAddress, n, $0.baseAddress)
                 }
             }
             if info > 0 { throw .singular(reciprocalCondition: 0) }
@@ -39,8 +40,8 @@ public struct SymmetricIndefiniteSolver: Sendable {
             pivots.withUnsafeBufferPointer { p in
                 x.withUnsafeMutableBufferPointer { xp in
                     LAPACKE_dsytrs(
-                        LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "U")), n, 1, f.baseAddress, n, p.baseAddress,
-                        xp.baseAddress, 1)
+                        LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), n, 1, f.baseAddress, n, p.baseAddress,
+                        xp.baseAddress, n)
                 }
             }
         }

@@ -1,3 +1,5 @@
+internal import CLAPACK
+
 /// The OSQP-style ADMM iteration of `QPSolver` (see there), on stacked constraints `[G; I] x`.
 struct ADMMState {
     enum Outcome { case converged, infeasible, iterationLimit }
@@ -33,17 +35,50 @@ struct ADMMState {
 
     /// `[G v; v]`.
     func stacked(_ v: Vector) -> Vector {
-        (m == 0 ? [] : (try? program.g.multiplied(by: v)) ?? []) + v
+        var out = Vector(repeating: 0, count: m + n)
+        stacked(v, into: &out)
+        return out
+    }
+
+    /// Writes `[G v; v]` into `out` (length `m + n`) without allocating.
+    func stacked(_ v: Vector, into out: inout Vector) {
+        let (m, n) = (m, n)
+        v.withUnsafeBufferPointer { vp in
+            out.withUnsafeMutableBufferPointer { op in
+                for j in 0..<n { op[m + j] = vp[j] }
+                multiplyG(transposed: false, vp.baseAddress, into: op.baseAddress, adding: false)
+            }
+        }
     }
 
     /// `Aᵀ w = Gᵀ w_g + w_x`.
     func transposedProduct(_ w: Vector) -> Vector {
-        var out = Array(w[m...])
-        guard m > 0 else { return out }
-        for r in 0..<m where w[r] != 0 {
-            for j in 0..<n { out[j] += program.g[r, j] * w[r] }
-        }
+        var out = Vector(repeating: 0, count: n)
+        transposedProduct(w, into: &out)
         return out
+    }
+
+    /// Writes `Aᵀ w` into `out` (length `n`) without allocating.
+    func transposedProduct(_ w: Vector, into out: inout Vector) {
+        let (m, n) = (m, n)
+        w.withUnsafeBufferPointer { wp in
+            out.withUnsafeMutableBufferPointer { op in
+                for j in 0..<n { op[j] = wp[m + j] }
+                multiplyG(transposed: true, wp.baseAddress, into: op.baseAddress, adding: true)
+            }
+        }
+    }
+
+    /// BLAS `dgemv` with `G` (`m × n`): `out = G v` or, transposed, `out (+)= Gᵀ v`.
+    private func multiplyG(
+        transposed: Bool, _ v: UnsafePointer<Double>?, into out: UnsafeMutablePointer<Double>?, adding: Bool
+    ) {
+        guard m > 0 else { return }
+        program.g.elements.withUnsafeBufferPointer { g in
+            cblas_dgemv(
+                CblasRowMajor, transposed ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), 1, g.baseAddress, Int32(n),
+                v, 1, adding ? 1 : 0, out, 1)
+        }
     }
 
     mutating func refactor() throws(AnalyticsError) {
@@ -78,18 +113,21 @@ struct ADMMState {
         let q = program.q
         let normQ = q.reduce(0) { max($0, abs($1)) }
         var previousY = y
+        // Work buffers, allocated once per call.
+        var w = Vector(repeating: 0, count: m + n)
+        var xt = Vector(repeating: 0, count: n)
+        var zt = Vector(repeating: 0, count: m + n)
         while iterations < settings.maxIterations {
             iterations += 1
             let iteration = iterations
-            var w = Vector(repeating: 0, count: m + n)
             for k in 0..<(m + n) { w[k] = rhoVector[k] * z[k] - y[k] }
-            var rhs = transposedProduct(w)
-            for i in 0..<n { rhs[i] += sigma * x[i] - q[i] }
+            transposedProduct(w, into: &xt)
+            for i in 0..<n { xt[i] += sigma * x[i] - q[i] }
             guard let factor else { return .iterationLimit }
-            let xt: Vector
-            do { xt = try factor.solve(rhs) } catch { throw .linearAlgebra(error) }
-            let zt = stacked(xt)
-            previousY = y
+            factor.solveInPlace(&xt)
+            stacked(xt, into: &zt)
+            let checking = iteration % 10 == 0
+            if checking { previousY = y }
             for i in 0..<n { x[i] = alpha * xt[i] + (1 - alpha) * x[i] }
             for k in 0..<(m + n) {
                 let relaxed = alpha * zt[k] + (1 - alpha) * z[k]
@@ -97,7 +135,7 @@ struct ADMMState {
                 y[k] += rhoVector[k] * (relaxed - zNew)
                 z[k] = zNew
             }
-            guard iteration % 10 == 0 else { continue }
+            guard checking else { continue }
             let ax = stacked(x)
             let px = (try? program.p.multiplied(by: x)) ?? x
             let aty = transposedProduct(y)

@@ -31,13 +31,7 @@ public struct EfficientFrontier: Sendable {
         if let i = expectedReturns.firstIndex(where: { !$0.isFinite }) {
             throw .nonFiniteValue(what: "expected return", index: i)
         }
-        do {
-            _ = try Cholesky(covariance)
-        } catch .notPositiveDefinite(let minor) {
-            throw .singularCovariance("covariance is not positive definite (leading minor \(minor)); remove redundant or constant assets or use a shrinkage estimator")
-        } catch {
-            throw .linearAlgebra(error)
-        }
+        try covariance.requirePositiveDefinite("remove redundant or constant assets or use a shrinkage estimator")
         let constraints = constraints ?? .longOnly(assets: n)
         try constraints.validate(assets: n)
         self.expectedReturns = expectedReturns

@@ -107,14 +107,21 @@ public enum RiskModels {
         }
     }
 
-    /// Columns minus their means.
+    /// Columns minus their means (two row-order sweeps over the row-major storage).
     static func centered(_ x: Matrix) -> Matrix {
+        let n = x.columns
+        var means = Vector(repeating: 0, count: n)
         var c = x
-        for j in 0..<x.columns {
-            var mean = 0.0
-            for t in 0..<x.rows { mean += x[t, j] }
-            mean /= Double(x.rows)
-            for t in 0..<x.rows { c[t, j] -= mean }
+        c.elements.withUnsafeMutableBufferPointer { e in
+            means.withUnsafeMutableBufferPointer { mean in
+                for t in 0..<x.rows {
+                    for j in 0..<n { mean[j] += e[t * n + j] }
+                }
+                for j in 0..<n { mean[j] /= Double(x.rows) }
+                for t in 0..<x.rows {
+                    for j in 0..<n { e[t * n + j] -= mean[j] }
+                }
+            }
         }
         return c
     }

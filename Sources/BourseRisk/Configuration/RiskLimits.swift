@@ -23,31 +23,51 @@ public struct PriceBandLimit: Sendable, Hashable, Codable {
     }
 }
 
-/// A quantity and/or notional limit, with per-instrument overrides.
-public struct SizeLimits: Sendable, Hashable, Codable {
+/// A cap on a quantity and/or a notional (in the portfolio's base currency); `nil` is no cap.
+public struct SizeLimit: Sendable, Hashable, Codable {
     public var maxQuantity: Quantity?
     public var maxNotional: Money?
+
+    public init(maxQuantity: Quantity? = nil, maxNotional: Money? = nil) {
+        self.maxQuantity = maxQuantity
+        self.maxNotional = maxNotional
+    }
+
+    /// Throws when a cap is set but not positive; `setting` names it in the error.
+    func validate(_ setting: String) throws(RiskConfigurationError) {
+        if let maxQuantity, maxQuantity.raw <= 0 { throw .init(setting, "maxQuantity must be positive, got \(maxQuantity)") }
+        if let maxNotional, maxNotional.raw <= 0 { throw .init(setting, "maxNotional must be positive, got \(maxNotional)") }
+    }
+}
+
+/// A ``SizeLimit`` for every instrument, with per-instrument overrides.
+public struct SizeLimits: Sendable, Hashable, Codable {
+    /// The caps of instruments without an override.
+    public var defaults: SizeLimit
     /// Overrides for single instruments (each field overrides the default when set).
     public var instruments: [InstrumentSizeLimit]
 
     public init(maxQuantity: Quantity? = nil, maxNotional: Money? = nil, instruments: [InstrumentSizeLimit] = []) {
-        self.maxQuantity = maxQuantity
-        self.maxNotional = maxNotional
+        defaults = SizeLimit(maxQuantity: maxQuantity, maxNotional: maxNotional)
         self.instruments = instruments
     }
+
+    public var maxQuantity: Quantity? { defaults.maxQuantity }
+    public var maxNotional: Money? { defaults.maxNotional }
 }
 
 /// The size limits of one instrument.
 public struct InstrumentSizeLimit: Sendable, Hashable, Codable {
     public var instrumentID: InstrumentID
-    public var maxQuantity: Quantity?
-    public var maxNotional: Money?
+    public var limit: SizeLimit
 
     public init(instrumentID: InstrumentID, maxQuantity: Quantity? = nil, maxNotional: Money? = nil) {
         self.instrumentID = instrumentID
-        self.maxQuantity = maxQuantity
-        self.maxNotional = maxNotional
+        limit = SizeLimit(maxQuantity: maxQuantity, maxNotional: maxNotional)
     }
+
+    public var maxQuantity: Quantity? { limit.maxQuantity }
+    public var maxNotional: Money? { limit.maxNotional }
 }
 
 /// Gross exposure of the instruments carrying `tag`, as a fraction of equity.

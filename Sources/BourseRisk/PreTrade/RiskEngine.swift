@@ -1,4 +1,5 @@
 public import BourseCore
+import OrderedCollections
 
 /// The pre-trade risk engine: every submit and modify passes each enabled check in the fixed
 /// order of ``RiskCheckName``; cancels always pass. Returns a ``RiskDecision`` for the kernel to
@@ -9,8 +10,12 @@ public import BourseCore
 /// (rounded down to the lot size) — later checks then see the reduced order. A reduction below
 /// one lot, or below the instrument's minimum quantity, is a denial.
 ///
-/// The engine keeps the state the throttles and the correlation check need; the kernel owns the
-/// ``PortfolioSnapshot``. It is a value: one engine per kernel, no locks.
+/// The engine keeps the state the throttles and the correlation check need, and the limits of
+/// each instrument of the portfolio resolved once (no lookup by name on a pre-trade pass); the
+/// kernel owns the ``PortfolioSnapshot``. It is a value: one engine per kernel, no locks.
+///
+/// Money limits are in the portfolio's base currency: a limit in another currency denies every
+/// order (``RiskCheckName/orderValidity``) rather than guess a rate.
 ///
 /// ```swift
 /// var risk = try RiskEngine(RiskConfiguration(orderSize: SizeLimits(maxQuantity: Quantity(parsing: "1000"))))
@@ -37,6 +42,12 @@ public struct RiskEngine: Sendable {
     private var dailyLoss: DailyLossCheck?
     private var drawdown: DrawdownCheck?
     private var buyingPower: BuyingPowerCheck?
+    /// The limits of each instrument of the portfolio they were resolved for, in its order.
+    private var instrumentLimits: [InstrumentLimits] = []
+    /// The portfolio registration ``instrumentLimits`` were resolved for.
+    private var resolvedFor: PortfolioSnapshot.Generation?
+    /// A money limit in another currency than the portfolio's (found when resolving).
+    private var currencyDenial: RiskDenial?
 
     /// An engine enforcing `configuration`.
     /// - Throws: ``RiskConfigurationError`` for limits that make no sense (negative, zero windows…).
@@ -83,6 +94,7 @@ public struct RiskEngine: Sendable {
         if request.action == .cancel {
             outcome = .approved
         } else {
+            if resolvedFor !== portfolio.generation || correlation?.needsBinding == true { resolve(for: portfolio) }
             outcome = check(request, portfolio)
         }
         if case .denied = outcome {} else {
@@ -94,13 +106,27 @@ public struct RiskEngine: Sendable {
             outcome: outcome, ts: request.ts)
     }
 
-    /// Runs every check in order.
-    private func check(_ request: RiskRequest, _ portfolio: PortfolioSnapshot) -> RiskDecision.Outcome {
-        var order: PreTradeOrder
-        switch PreTradeOrder.resolve(request, portfolio) {
-        case .success(let resolved): order = resolved
-        case .failure(let denial): return .denied(denial)
+    /// Resolves the limits of every instrument of `portfolio`.
+    private mutating func resolve(for portfolio: PortfolioSnapshot) {
+        instrumentLimits = portfolio.instruments.values.map {
+            InstrumentLimits(
+                $0, restricted: restricted.restricted, orderSize: orderQuantity?.limits, positionSize: positionQuantity?.limits,
+                tagLimits: concentration?.limits ?? [:])
         }
+        correlation?.bind(to: portfolio)
+        resolvedFor = portfolio.generation
+        currencyDenial = configuration.moneyLimits.first { $0.money.currency != portfolio.baseCurrency }.map {
+            RiskDenial(
+                check: .orderValidity,
+                reason: "risk limit \($0.setting) is \($0.money), not in the portfolio's base currency \(portfolio.baseCurrency.code)")
+        }
+    }
+
+    /// Runs every check in order.
+    private mutating func check(_ request: RiskRequest, _ portfolio: PortfolioSnapshot) -> RiskDecision.Outcome {
+        if let currencyDenial { return .denied(currencyDenial) }
+        var order: PreTradeOrder
+        do { order = try PreTradeOrder(resolving: request, portfolio, limits: instrumentLimits) } catch { return .denied(error) }
         let original = order.quantityRaw
         var adjustments: [RiskAdjustment] = []
         // The fixed order of RiskCheckName.
@@ -118,6 +144,7 @@ public struct RiskEngine: Sendable {
         if let d = run(grossExposure, &order, portfolio, &adjustments) { return .denied(d) }
         if let d = run(netExposure, &order, portfolio, &adjustments) { return .denied(d) }
         if let d = run(concentration, &order, portfolio, &adjustments) { return .denied(d) }
+        correlation?.refresh(for: order, portfolio: portfolio)
         if let d = run(correlation, &order, portfolio, &adjustments) { return .denied(d) }
         if let d = run(dailyLoss, &order, portfolio, &adjustments) { return .denied(d) }
         if let d = run(drawdown, &order, portfolio, &adjustments) { return .denied(d) }

@@ -210,7 +210,7 @@ let package = Package(
         ),
         .testTarget(
             name: "bourseTests",
-            dependencies: ["bourse", "BourseConfiguration"],
+            dependencies: ["bourse", "BourseConfiguration", "BourseCore", "BourseRisk", "BourseAnalytics"],
             swiftSettings: strictSettings
         ),
 

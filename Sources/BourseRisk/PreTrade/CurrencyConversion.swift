@@ -1,4 +1,4 @@
-public import BourseCore
+import BourseCore
 
 /// The conversion of raw amounts in one currency to raw amounts in the portfolio's base currency
 /// at a fixed-point rate, rounded half-even: `base = amount × rate`, exact in 128 bits.

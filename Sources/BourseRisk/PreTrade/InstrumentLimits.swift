@@ -1,4 +1,4 @@
-public import BourseCore
+import BourseCore
 
 /// The limits of a ``RiskConfiguration`` that apply to one instrument, resolved once per
 /// instrument (raw values at its precisions) so that a pre-trade pass looks nothing up by name.

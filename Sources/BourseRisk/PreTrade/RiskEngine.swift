@@ -130,25 +130,25 @@ public struct RiskEngine: Sendable {
         let original = order.quantityRaw
         var adjustments: [RiskAdjustment] = []
         // The fixed order of RiskCheckName.
-        if let d = run(restricted, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(session, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(reduceOnly, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(orderRate, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(messageRate, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(priceBand, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(orderQuantity, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(orderNotional, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(positionQuantity, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(positionNotional, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(openPositions, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(grossExposure, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(netExposure, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(concentration, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = apply(run(restricted, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(session, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(reduceOnly, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(orderRate, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(messageRate, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(priceBand, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(orderQuantity, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(orderNotional, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(positionQuantity, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(positionNotional, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(openPositions, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(grossExposure, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(netExposure, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(concentration, order, portfolio, &adjustments), to: &order) { return .denied(d) }
         correlation?.refresh(for: order, portfolio: portfolio)
-        if let d = run(correlation, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(dailyLoss, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(drawdown, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(buyingPower, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = apply(run(correlation, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(dailyLoss, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(drawdown, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(buyingPower, order, portfolio, &adjustments), to: &order) { return .denied(d) }
         guard order.quantityRaw != original else { return .approved }
         // For a modify, the decision carries the order's new total quantity.
         let approvedRaw = order.quantityRaw + (request.action == .modify ? order.filledRaw : 0)
@@ -156,34 +156,53 @@ public struct RiskEngine: Sendable {
             quantity: Quantity(uncheckedRaw: approvedRaw, precision: order.instrument.sizePrecision), adjustments: adjustments)
     }
 
-    /// One check: `nil` to go on (possibly with `order` reduced), or the denial.
+    /// What one check lets the engine do next.
+    private enum Step {
+        case next
+        case reduce(toRaw: Int64)
+        case deny(RiskDenial)
+    }
+
+    /// Carries out `step` on `order`: `nil` to go on (with the quantity reduced if so), or the denial.
+    @inline(__always)
+    private func apply(_ step: Step, to order: inout PreTradeOrder) -> RiskDenial? {
+        switch step {
+        case .next: return nil
+        case .reduce(let raw):
+            order.quantityRaw = raw
+            return nil
+        case .deny(let denial): return denial
+        }
+    }
+
+    /// One check's step. The order is only read here (and not copied): a reduction is applied by ``apply(_:to:)``.
     @inline(__always)
     private func run<Check: PreTradeCheck>(
-        _ check: Check?, _ order: inout PreTradeOrder, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment]
-    ) -> RiskDenial? {
-        guard let check else { return nil }
+        _ check: Check?, _ order: borrowing PreTradeOrder, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment]
+    ) -> Step {
+        guard let check else { return .next }
         switch check.evaluate(order, portfolio: portfolio) {
         case .pass:
-            return nil
+            return .next
         case .deny(let reason):
-            return RiskDenial(check: Check.name, reason: reason)
+            return .deny(RiskDenial(check: Check.name, reason: reason))
         case .reduce(let maxRaw, let reason):
             let instrument = order.instrument
             let lot = instrument.lotSize.raw
             let reduced = maxRaw - maxRaw % lot
             let minimum = (try? instrument.minQuantity?.rescaled(to: instrument.sizePrecision, rule: .up).raw) ?? nil
             guard reduced > 0, reduced >= (minimum ?? 0) else {
-                return RiskDenial(
-                    check: Check.name,
-                    reason: "\(reason); the most it allows, \(order.text(quantityRaw: maxRaw)), is below one lot "
-                        + "\(instrument.lotSize)\(instrument.minQuantity.map { " or the minimum quantity \($0)" } ?? "")")
+                return .deny(
+                    RiskDenial(
+                        check: Check.name,
+                        reason: "\(reason); the most it allows, \(order.text(quantityRaw: maxRaw)), is below one lot "
+                            + "\(instrument.lotSize)\(instrument.minQuantity.map { " or the minimum quantity \($0)" } ?? "")"))
             }
             adjustments.append(
                 RiskAdjustment(
                     check: Check.name, from: order.quantity,
                     to: Quantity(uncheckedRaw: reduced, precision: instrument.sizePrecision), reason: reason))
-            order.quantityRaw = reduced
-            return nil
+            return .reduce(toRaw: reduced)
         }
     }
 }

@@ -23,6 +23,15 @@ struct KillSwitchCommand: ParsableCommand {
             let path = try state ?? (config.load(environment: environment)[PlatformSettings.home] + "/killswitch.json")
             return KillSwitchStore(path: path)
         }
+
+        /// Loads the switch, applies `change` and saves it when `change` says it changed; the new state's text.
+        func update(environment: [String: String], _ change: (inout KillSwitch) throws -> Bool) throws -> String {
+            let store = try store(environment: environment)
+            var killSwitch = try store.load()
+            guard try change(&killSwitch) else { return "nothing changed\n" + KillSwitchStore.describe(killSwitch) }
+            try store.save(killSwitch)
+            return KillSwitchStore.describe(killSwitch)
+        }
     }
 
     struct Status: ParsableCommand {
@@ -43,13 +52,7 @@ struct KillSwitchCommand: ParsableCommand {
         @Option(help: "Why.") var why: String
 
         func output(environment: [String: String], at now: UnixNanos) throws -> String {
-            let store = try options.store(environment: environment)
-            var killSwitch = try store.load()
-            guard !killSwitch.trigger(operatorName: who, reason: why, at: now).isEmpty else {
-                return "already triggered; nothing changed\n" + KillSwitchStore.describe(killSwitch)
-            }
-            try store.save(killSwitch)
-            return KillSwitchStore.describe(killSwitch)
+            try options.update(environment: environment) { !$0.trigger(operatorName: who, reason: why, at: now).isEmpty }
         }
 
         func run() throws { print(try output(environment: ProcessInfo.processInfo.environment, at: LiveClock().now)) }
@@ -62,13 +65,11 @@ struct KillSwitchCommand: ParsableCommand {
         @Option(help: "Why trading may resume.") var why: String
 
         func output(environment: [String: String], at now: UnixNanos) throws -> String {
-            let store = try options.store(environment: environment)
-            var killSwitch = try store.load()
-            do { _ = try killSwitch.reset(operatorName: who, reason: why, at: now) } catch {
-                throw ValidationError("cannot reset: \(error)")
+            try options.update(environment: environment) { killSwitch in
+                do { return !(try killSwitch.reset(operatorName: who, reason: why, at: now)).isEmpty } catch {
+                    throw ValidationError("cannot reset: \(error)")
+                }
             }
-            try store.save(killSwitch)
-            return KillSwitchStore.describe(killSwitch)
         }
 
         func run() throws { print(try output(environment: ProcessInfo.processInfo.environment, at: LiveClock().now)) }

@@ -20,7 +20,7 @@ struct RiskCheckCommand: ParsableCommand {
     @Option(help: "Limit price (default: a market order valued at the last price).") var price: String?
 
     /// The decision and its text for this process environment.
-    func decide(environment: [String: String]) throws -> (decision: RiskDecision, text: String) {
+    func decide(environment: [String: String], at now: UnixNanos) throws -> (decision: RiskDecision, text: String) {
         let configuration = try config.load(environment: environment)
         let riskConfiguration = RiskSettings.riskConfiguration(configuration)
         var engine: RiskEngine
@@ -30,7 +30,7 @@ struct RiskCheckCommand: ParsableCommand {
         let request = RiskRequest(
             action: .submit, clientOrderID: try ClientOrderID("DRY-RUN"), instrumentID: try InstrumentID(instrument), side: side,
             type: price == nil ? .market : .limit, quantity: try Quantity(parsing: quantity),
-            price: try price.map { try Price(parsing: $0) }, ts: LiveClock().now)
+            price: try price.map { try Price(parsing: $0) }, ts: now)
         let decision = engine.evaluate(request, portfolio: snapshot)
         return (decision, Self.describe(decision, request))
     }
@@ -46,7 +46,7 @@ struct RiskCheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (decision, text) = try decide(environment: ProcessInfo.processInfo.environment)
+        let (decision, text) = try decide(environment: ProcessInfo.processInfo.environment, at: LiveClock().now)
         print(text)
         if !decision.isApproved { throw ExitCode(2) }
     }

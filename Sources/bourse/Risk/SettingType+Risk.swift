@@ -28,11 +28,11 @@ extension SettingType {
     }
 }
 
-extension SettingType where Value == Quantity {
-    /// A positive decimal quantity: `1000`, `0.5`.
-    static var positiveQuantity: SettingType<Quantity> {
-        SettingType(name: "a positive quantity such as 1000") { text throws(SettingValueError) in
-            guard let value = try? Quantity(parsing: text), value.raw > 0 else { throw SettingValueError("expected a positive quantity") }
+extension SettingType where Value: FixedPointValue {
+    /// A positive decimal `what`, such as `example`.
+    static func positive(_ what: String, example: String) -> SettingType<Value> {
+        SettingType(name: "a positive \(what) such as \(example)") { text throws(SettingValueError) in
+            guard let value = try? Value(parsing: text), value.raw > 0 else { throw SettingValueError("expected a positive \(what)") }
             return value
         } format: {
             $0.description
@@ -40,16 +40,14 @@ extension SettingType where Value == Quantity {
     }
 }
 
+extension SettingType where Value == Quantity {
+    /// A positive decimal quantity: `1000`, `0.5`.
+    static var positiveQuantity: SettingType<Quantity> { .positive("quantity", example: "1000") }
+}
+
 extension SettingType where Value == Rate {
     /// A positive decimal fraction: `0.25` is 25 %.
-    static var positiveFraction: SettingType<Rate> {
-        SettingType(name: "a positive fraction such as 0.25") { text throws(SettingValueError) in
-            guard let value = try? Rate(parsing: text), value.raw > 0 else { throw SettingValueError("expected a positive fraction") }
-            return value
-        } format: {
-            $0.description
-        }
-    }
+    static var positiveFraction: SettingType<Rate> { .positive("fraction", example: "0.25") }
 }
 
 extension SettingType where Value == InstrumentID {

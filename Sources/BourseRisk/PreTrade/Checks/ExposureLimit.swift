@@ -26,7 +26,7 @@ struct ExposureLimit {
         let othersRaw = aggregateRaw - order.state.markValueRaw.magnitudeClamped
         return order.valueLimit(
             covering: order.sign &* order.projectedPositionRaw, limitRaw: limitRaw - othersRaw, price: price, reduces: reduces,
-            orderCap: order.orderQuantityCap(forPositionCap:)
+            orderCap: { order.orderQuantityCap(forPositionCap: $0) }
         ) {
             let value = order.state.valueRaw(quantityRaw: order.projectedPositionRaw, price: price) ?? .max
             let after = Int128(othersRaw) + Int128(value)

@@ -17,7 +17,7 @@ public struct MaxPositionNotionalCheck: PreTradeCheck {
         guard let price = order.referencePrice else { return .deny(reason: order.noPriceReason("the position")) }
         return order.valueLimit(
             covering: order.sign &* order.projectedPositionRaw, limitRaw: limitRaw, price: price, reduces: reduces,
-            orderCap: order.orderQuantityCap(forPositionCap:)
+            orderCap: { order.orderQuantityCap(forPositionCap: $0) }
         ) {
             let value = order.state.valueRaw(quantityRaw: order.projectedPositionRaw, price: price) ?? .max
             return "projected position value \(portfolio.text(moneyRaw: value)) (\(order.text(quantityRaw: order.projectedPositionRaw)) "

@@ -15,7 +15,7 @@ extension RiskConfiguration {
         }
         for (name, limits) in [("orderSize", orderSize), ("positionSize", positionSize)] {
             guard let limits else { continue }
-            try limits.defaults.validate(name)
+            try limits.limit.validate(name)
             for override in limits.instruments { try override.limit.validate("\(name).instruments[\(override.instrumentID)]") }
         }
         if let n = maxOpenPositions, n < 0 { throw .init("maxOpenPositions", "must not be negative, got \(n)") }

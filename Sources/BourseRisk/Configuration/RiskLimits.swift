@@ -40,24 +40,37 @@ public struct SizeLimit: Sendable, Hashable, Codable {
     }
 }
 
+/// A value holding a ``SizeLimit``, whose two caps it exposes as its own.
+public protocol SizeLimited {
+    var limit: SizeLimit { get set }
+}
+
+extension SizeLimited {
+    public var maxQuantity: Quantity? {
+        get { limit.maxQuantity }
+        set { limit.maxQuantity = newValue }
+    }
+    public var maxNotional: Money? {
+        get { limit.maxNotional }
+        set { limit.maxNotional = newValue }
+    }
+}
+
 /// A ``SizeLimit`` for every instrument, with per-instrument overrides.
-public struct SizeLimits: Sendable, Hashable, Codable {
+public struct SizeLimits: SizeLimited, Sendable, Hashable, Codable {
     /// The caps of instruments without an override.
-    public var defaults: SizeLimit
+    public var limit: SizeLimit
     /// Overrides for single instruments (each field overrides the default when set).
     public var instruments: [InstrumentSizeLimit]
 
     public init(maxQuantity: Quantity? = nil, maxNotional: Money? = nil, instruments: [InstrumentSizeLimit] = []) {
-        defaults = SizeLimit(maxQuantity: maxQuantity, maxNotional: maxNotional)
+        limit = SizeLimit(maxQuantity: maxQuantity, maxNotional: maxNotional)
         self.instruments = instruments
     }
-
-    public var maxQuantity: Quantity? { defaults.maxQuantity }
-    public var maxNotional: Money? { defaults.maxNotional }
 }
 
 /// The size limits of one instrument.
-public struct InstrumentSizeLimit: Sendable, Hashable, Codable {
+public struct InstrumentSizeLimit: SizeLimited, Sendable, Hashable, Codable {
     public var instrumentID: InstrumentID
     public var limit: SizeLimit
 
@@ -65,9 +78,6 @@ public struct InstrumentSizeLimit: Sendable, Hashable, Codable {
         self.instrumentID = instrumentID
         limit = SizeLimit(maxQuantity: maxQuantity, maxNotional: maxNotional)
     }
-
-    public var maxQuantity: Quantity? { limit.maxQuantity }
-    public var maxNotional: Money? { limit.maxNotional }
 }
 
 /// Gross exposure of the instruments carrying `tag`, as a fraction of equity.

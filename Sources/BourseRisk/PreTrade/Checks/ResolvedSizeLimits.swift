@@ -6,7 +6,7 @@ struct ResolvedSizeLimits: Sendable {
     let overrides: [InstrumentID: SizeLimit]
 
     init(_ limits: SizeLimits) {
-        defaults = limits.defaults
+        defaults = limits.limit
         overrides = Dictionary(limits.instruments.map { ($0.instrumentID, $0.limit) }, uniquingKeysWith: { _, last in last })
     }
 
@@ -21,7 +21,4 @@ struct ResolvedSizeLimits: Sendable {
     func notional(for id: InstrumentID) -> Money? {
         overrides[id]?.maxNotional ?? defaults.maxNotional
     }
-
-    /// Every notional limit (the default and the overrides), to check their currency.
-    var notionals: [Money] { ([defaults.maxNotional] + overrides.values.map(\.maxNotional)).compactMap { $0 } }
 }

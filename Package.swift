@@ -123,7 +123,7 @@ let package = Package(
         // MARK: Risk
         .target(
             name: "BourseRisk",
-            dependencies: ["BourseCore", .product(name: "Collections", package: "swift-collections")],
+            dependencies: ["BourseCore", "BourseAnalytics", .product(name: "Collections", package: "swift-collections")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -210,7 +210,7 @@ let package = Package(
         ),
         .testTarget(
             name: "bourseTests",
-            dependencies: ["bourse", "BourseConfiguration", "BourseAnalytics"],
+            dependencies: ["bourse", "BourseConfiguration", "BourseCore", "BourseRisk", "BourseAnalytics"],
             swiftSettings: strictSettings
         ),
 
@@ -276,7 +276,7 @@ let package = Package(
             dependencies: [
                 "BourseCore",
                 "BourseConfiguration",
-                "BourseData", "BourseSQLite", "BourseEngine", "BourseStrategies", "BourseAnalytics",
+                "BourseData", "BourseSQLite", "BourseEngine", "BourseStrategies", "BourseRisk", "BourseAnalytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

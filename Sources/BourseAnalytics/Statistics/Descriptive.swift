@@ -1,20 +1,21 @@
 internal import Foundation
 
 /// Descriptive statistics on plain `Double` samples; the callers validate finiteness and length.
-enum Descriptive {
-    static func mean(_ x: some Collection<Double>) -> Double {
+/// Shared with the package (BourseRisk's return risk uses the same moments).
+package enum Descriptive {
+    package static func mean(_ x: some Collection<Double>) -> Double {
         x.reduce(0, +) / Double(x.count)
     }
 
     /// Standard deviation with `ddof` delta degrees of freedom (1 = sample).
-    static func standardDeviation(_ x: some Collection<Double>, ddof: Int = 1) -> Double {
+    package static func standardDeviation(_ x: some Collection<Double>, ddof: Int = 1) -> Double {
         let m = mean(x)
         let ss = x.reduce(0) { $0 + ($1 - m) * ($1 - m) }
         return (ss / Double(x.count - ddof)).squareRoot()
     }
 
     /// Percentile with linear interpolation between order statistics (NumPy's default).
-    static func percentile(sorted x: [Double], _ q: Double) -> Double {
+    package static func percentile(sorted x: [Double], _ q: Double) -> Double {
         let position = q / 100 * Double(x.count - 1)
         let lower = Int(position.rounded(.down))
         let upper = min(lower + 1, x.count - 1)
@@ -26,7 +27,7 @@ enum Descriptive {
     }
 
     /// Adjusted Fisher–Pearson sample skewness (pandas `Series.skew`).
-    static func skewness(_ x: some Collection<Double>) -> Double {
+    package static func skewness(_ x: some Collection<Double>) -> Double {
         let n = Double(x.count)
         let m = mean(x)
         var m2 = 0.0
@@ -42,7 +43,7 @@ enum Descriptive {
     }
 
     /// Unbiased sample excess kurtosis (pandas `Series.kurtosis`).
-    static func excessKurtosis(_ x: some Collection<Double>) -> Double {
+    package static func excessKurtosis(_ x: some Collection<Double>) -> Double {
         let n = Double(x.count)
         let m = mean(x)
         var s2 = 0.0
@@ -58,7 +59,7 @@ enum Descriptive {
     }
 
     /// Population covariance (divided by n) of two equally long samples.
-    static func covariance(_ x: ArraySlice<Double>, _ y: ArraySlice<Double>) -> Double {
+    package static func covariance(_ x: ArraySlice<Double>, _ y: ArraySlice<Double>) -> Double {
         let mx = mean(x)
         let my = mean(y)
         var s = 0.0

@@ -2,8 +2,9 @@
 /// units of the quote currency, rounded half-even: the same result as
 /// ``Instrument/notional(quantity:price:)`` for values at the instrument's precisions,
 /// without 128-bit arithmetic unless the product or the scale exceed `Int64`.
+/// Shared with the package: the risk engine values orders with it.
 @usableFromInline
-struct NotionalScale: Sendable, Hashable {
+package struct NotionalScale: Sendable, Hashable {
     let multiplierRaw: Int64
     /// `10^(decimals of the product − currency decimals)` (positive) or its reciprocal's
     /// exponent as a factor (`shift < 0`).
@@ -11,7 +12,7 @@ struct NotionalScale: Sendable, Hashable {
     /// `10^|shift|` when it fits in `Int64`, else 0 (always the 128-bit path).
     let power64: Int64
 
-    init(instrument: Instrument) {
+    package init(instrument: Instrument) {
         multiplierRaw = instrument.multiplier.raw
         shift =
             Int(instrument.pricePrecision) + Int(instrument.sizePrecision) + Int(instrument.multiplier.precision)
@@ -24,7 +25,7 @@ struct NotionalScale: Sendable, Hashable {
     ///
     /// - Complexity: O(1); 64-bit arithmetic unless the product overflows.
     @inline(__always)
-    func notional(priceRaw: Int64, quantityRaw: Int64) -> Int64? {
+    package func notional(priceRaw: Int64, quantityRaw: Int64) -> Int64? {
         let value = exactNotional(priceRaw: priceRaw, quantityRaw: quantityRaw)
         return value == .min ? nil : value
     }

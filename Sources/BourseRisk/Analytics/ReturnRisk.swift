@@ -1,3 +1,4 @@
+internal import BourseAnalytics
 import Foundation
 
 /// Value at risk and expected shortfall of a series of periodic (daily) simple returns.
@@ -29,15 +30,13 @@ public struct ReturnRisk: Sendable {
         if let bad = returns.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteValue(index: bad) }
         self.returns = returns
         sorted = returns.sorted()
-        let n = Double(returns.count)
-        mean = returns.reduce(0, +) / n
-        let m = mean
-        standardDeviation = (returns.reduce(0) { $0 + ($1 - m) * ($1 - m) } / (n - 1)).squareRoot()
+        mean = Descriptive.mean(returns)
+        standardDeviation = Descriptive.standardDeviation(returns)
     }
 
     public func historicalVaR(confidence: Double) throws(RiskAnalyticsError) -> Double {
         try Self.check(confidence)
-        return Self.percentile(sorted: sorted, 1 - confidence)
+        return Descriptive.percentile(sorted: sorted, (1 - confidence) * 100)
     }
 
     public func historicalCVaR(confidence: Double) throws(RiskAnalyticsError) -> Double {
@@ -80,7 +79,7 @@ public struct ReturnRisk: Sendable {
         draws.sort()
         let p = 1 - confidence
         let se = standardDeviation * (p * (1 - p) / Double(paths)).squareRoot() / NormalDistribution.density(z)
-        return MonteCarloEstimate(value: Self.percentile(sorted: draws, p), standardError: se, paths: paths, seed: seed)
+        return MonteCarloEstimate(value: Descriptive.percentile(sorted: draws, p * 100), standardError: se, paths: paths, seed: seed)
     }
 
     /// The N-day figure from a one-day one by the square-root-of-time rule.
@@ -90,48 +89,19 @@ public struct ReturnRisk: Sendable {
     }
 
     /// Adjusted Fisher–Pearson skewness (pandas `skew`).
-    public var skewness: Double {
-        let n = Double(returns.count)
-        var m2 = 0.0
-        var m3 = 0.0
-        for v in returns {
-            let d = v - mean
-            m2 += d * d
-            m3 += d * d * d
-        }
-        m2 /= n
-        m3 /= n
-        return (n * (n - 1)).squareRoot() / (n - 2) * m3 / pow(m2, 1.5)
-    }
+    public var skewness: Double { Descriptive.skewness(returns) }
 
     /// Bias-corrected excess kurtosis (pandas `kurt`).
-    public var excessKurtosis: Double {
-        let n = Double(returns.count)
-        var s2 = 0.0
-        var s4 = 0.0
-        for v in returns {
-            let d2 = (v - mean) * (v - mean)
-            s2 += d2
-            s4 += d2 * d2
-        }
-        return n * (n + 1) * (n - 1) * s4 / ((n - 2) * (n - 3) * s2 * s2) - 3 * (n - 1) * (n - 1) / ((n - 2) * (n - 3))
-    }
+    public var excessKurtosis: Double { Descriptive.excessKurtosis(returns) }
 
     /// Beta to a benchmark: `cov(r, b) / var(b)` over equally long series (empyrical `beta`, no risk-free rate).
     public func beta(to benchmark: [Double]) throws(RiskAnalyticsError) -> Double {
         guard benchmark.count == returns.count else {
             throw .lengthMismatch("benchmark has \(benchmark.count) returns, the series \(returns.count)")
         }
-        let n = Double(returns.count)
-        let mb = benchmark.reduce(0, +) / n
-        var cov = 0.0
-        var variance = 0.0
-        for (r, b) in zip(returns, benchmark) {
-            cov += (r - mean) * (b - mb)
-            variance += (b - mb) * (b - mb)
-        }
+        let variance = Descriptive.covariance(benchmark[...], benchmark[...])
         guard variance > 0 else { throw .invalidParameter("the benchmark returns are constant: beta is undefined") }
-        return cov / variance
+        return Descriptive.covariance(returns[...], benchmark[...]) / variance
     }
 
     /// The `count` worst returns, worst first, with their indices.
@@ -154,16 +124,5 @@ public struct ReturnRisk: Sendable {
         try check(confidence)
         guard let z = NormalDistribution.quantile(1 - confidence) else { throw .invalidParameter("confidence \(confidence)") }
         return z
-    }
-
-    /// NumPy's linear-interpolation percentile of sorted data at fraction `q`.
-    static func percentile(sorted x: [Double], _ q: Double) -> Double {
-        let position = q * Double(x.count - 1)
-        let lower = Int(position.rounded(.down))
-        let upper = min(lower + 1, x.count - 1)
-        let t = position - Double(lower)
-        let a = x[lower]
-        let b = x[upper]
-        return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t
     }
 }

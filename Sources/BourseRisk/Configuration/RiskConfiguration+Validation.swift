@@ -15,12 +15,8 @@ extension RiskConfiguration {
         }
         for (name, limits) in [("orderSize", orderSize), ("positionSize", positionSize)] {
             guard let limits else { continue }
-            let all = [(name, limits.maxQuantity, limits.maxNotional)]
-                + limits.instruments.map { ("\(name).instruments[\($0.instrumentID)]", $0.maxQuantity, $0.maxNotional) }
-            for (setting, quantity, notional) in all {
-                if let quantity, quantity.raw <= 0 { throw .init(setting, "maxQuantity must be positive, got \(quantity)") }
-                if let notional, notional.raw <= 0 { throw .init(setting, "maxNotional must be positive, got \(notional)") }
-            }
+            try limits.limit.validate(name)
+            for override in limits.instruments { try override.limit.validate("\(name).instruments[\(override.instrumentID)]") }
         }
         if let n = maxOpenPositions, n < 0 { throw .init("maxOpenPositions", "must not be negative, got \(n)") }
         for (name, rate) in [("maxGrossExposure", maxGrossExposure), ("maxNetExposure", maxNetExposure)] + tagLimits.map({ ("tagLimits[\($0.tag)]", $0.maxFraction) }) {
@@ -52,5 +48,20 @@ extension RiskConfiguration {
                 throw .init("tradingSession.weekdays", "must be ISO weekdays 1...7, got \(s.weekdays)")
             }
         }
+    }
+}
+
+extension RiskConfiguration {
+    /// Every money limit with the setting that holds it, in the configuration's order (they must be
+    /// in the portfolio's base currency).
+    var moneyLimits: [(setting: String, money: Money)] {
+        var limits: [(String, Money?)] = []
+        for (name, sizes) in [("orderSize", orderSize), ("positionSize", positionSize)] {
+            guard let sizes else { continue }
+            limits.append(("\(name).maxNotional", sizes.maxNotional))
+            limits += sizes.instruments.map { ("\(name).instruments[\($0.instrumentID)].maxNotional", $0.maxNotional) }
+        }
+        limits += [("dailyLoss.maxAmount", dailyLoss?.maxAmount), ("drawdown.maxAmount", drawdown?.maxAmount)]
+        return limits.compactMap { setting, money in money.map { (setting, $0) } }
     }
 }

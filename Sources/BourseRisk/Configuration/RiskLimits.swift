@@ -23,30 +23,60 @@ public struct PriceBandLimit: Sendable, Hashable, Codable {
     }
 }
 
-/// A quantity and/or notional limit, with per-instrument overrides.
-public struct SizeLimits: Sendable, Hashable, Codable {
+/// A cap on a quantity and/or a notional (in the portfolio's base currency); `nil` is no cap.
+public struct SizeLimit: Sendable, Hashable, Codable {
     public var maxQuantity: Quantity?
     public var maxNotional: Money?
+
+    public init(maxQuantity: Quantity? = nil, maxNotional: Money? = nil) {
+        self.maxQuantity = maxQuantity
+        self.maxNotional = maxNotional
+    }
+
+    /// Throws when a cap is set but not positive; `setting` names it in the error.
+    func validate(_ setting: String) throws(RiskConfigurationError) {
+        if let maxQuantity, maxQuantity.raw <= 0 { throw .init(setting, "maxQuantity must be positive, got \(maxQuantity)") }
+        if let maxNotional, maxNotional.raw <= 0 { throw .init(setting, "maxNotional must be positive, got \(maxNotional)") }
+    }
+}
+
+/// A value holding a ``SizeLimit``, whose two caps it exposes as its own.
+public protocol SizeLimited {
+    var limit: SizeLimit { get set }
+}
+
+extension SizeLimited {
+    public var maxQuantity: Quantity? {
+        get { limit.maxQuantity }
+        set { limit.maxQuantity = newValue }
+    }
+    public var maxNotional: Money? {
+        get { limit.maxNotional }
+        set { limit.maxNotional = newValue }
+    }
+}
+
+/// A ``SizeLimit`` for every instrument, with per-instrument overrides.
+public struct SizeLimits: SizeLimited, Sendable, Hashable, Codable {
+    /// The caps of instruments without an override.
+    public var limit: SizeLimit
     /// Overrides for single instruments (each field overrides the default when set).
     public var instruments: [InstrumentSizeLimit]
 
     public init(maxQuantity: Quantity? = nil, maxNotional: Money? = nil, instruments: [InstrumentSizeLimit] = []) {
-        self.maxQuantity = maxQuantity
-        self.maxNotional = maxNotional
+        limit = SizeLimit(maxQuantity: maxQuantity, maxNotional: maxNotional)
         self.instruments = instruments
     }
 }
 
 /// The size limits of one instrument.
-public struct InstrumentSizeLimit: Sendable, Hashable, Codable {
+public struct InstrumentSizeLimit: SizeLimited, Sendable, Hashable, Codable {
     public var instrumentID: InstrumentID
-    public var maxQuantity: Quantity?
-    public var maxNotional: Money?
+    public var limit: SizeLimit
 
     public init(instrumentID: InstrumentID, maxQuantity: Quantity? = nil, maxNotional: Money? = nil) {
         self.instrumentID = instrumentID
-        self.maxQuantity = maxQuantity
-        self.maxNotional = maxNotional
+        limit = SizeLimit(maxQuantity: maxQuantity, maxNotional: maxNotional)
     }
 }
 

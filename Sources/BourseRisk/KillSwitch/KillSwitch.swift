@@ -87,6 +87,12 @@ public struct KillSwitch: Sendable {
         return [.resumeTrading]
     }
 
+    /// Replaces the state by the one `history` leads to.
+    mutating func restore(_ history: [KillSwitchEvent]) {
+        self.history = history
+        if case .triggered(let trigger, _, _) = history.last { state = .triggered(trigger) } else { state = .active }
+    }
+
     private mutating func trip(_ trigger: KillSwitchTrigger, _ reason: String, at now: UnixNanos) -> [KillSwitchAction] {
         state = .triggered(trigger)
         history.append(.triggered(trigger: trigger, reason: reason, ts: now))

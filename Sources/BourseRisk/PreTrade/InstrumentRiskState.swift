@@ -6,6 +6,10 @@ public struct InstrumentRiskState: Sendable {
     public let instrument: Instrument
     /// The tags concentration limits group by: the instrument's tags and `asset-class:<class>`.
     public let riskTags: [String]
+    /// The position of each of ``riskTags`` in the portfolio's ``PortfolioSnapshot/tagExposureRaw``.
+    let tagSlots: [Int]
+    /// Prices × quantities to quote-currency units without 128-bit arithmetic in the common case.
+    let scale: NotionalScale
     /// Open position in raw units at the size precision: positive long, negative short.
     public internal(set) var signedQuantityRaw: Int64 = 0
     /// Last trade or mid price, at the price precision.
@@ -16,10 +20,25 @@ public struct InstrumentRiskState: Sendable {
     public internal(set) var openBuyQuantityRaw: Int64 = 0
     /// Quantity still to fill of the open sell orders (raw, size precision).
     public internal(set) var openSellQuantityRaw: Int64 = 0
+    /// From the quote currency to the portfolio's base currency; `nil` while no rate is known.
+    var conversion: CurrencyConversion?
 
-    init(instrument: Instrument) {
+    init(instrument: Instrument, riskTags: [String], tagSlots: [Int]) {
         self.instrument = instrument
-        riskTags = instrument.tags + ["asset-class:\(instrument.assetClass.rawValue)"]
+        self.riskTags = riskTags
+        self.tagSlots = tagSlots
+        scale = NotionalScale(instrument: instrument)
+    }
+
+    /// A flat state outside any portfolio, valued in the instrument's own quote currency (for sizing).
+    init(instrument: Instrument) {
+        self.init(instrument: instrument, riskTags: [], tagSlots: [])
+        conversion = .identity
+    }
+
+    /// The tags concentration limits group an instrument by: its tags and `asset-class:<class>`.
+    static func riskTags(of instrument: Instrument) -> [String] {
+        instrument.tags + ["asset-class:\(instrument.assetClass.rawValue)"]
     }
 
     /// The open position as a signed ``Quantity``-like text for messages.
@@ -28,13 +47,23 @@ public struct InstrumentRiskState: Sendable {
         return signedQuantityRaw < 0 ? "-\(q)" : "\(q)"
     }
 
-    /// Whether the position is open but has no price to value it.
-    var isUnpriced: Bool { signedQuantityRaw != 0 && lastPrice == nil }
+    /// Whether the position is open but has no price, or no rate to the base currency, to value it.
+    var isUnpriced: Bool { signedQuantityRaw != 0 && (lastPrice == nil || conversion == nil) }
 
-    /// `|price × quantity × multiplier|` in raw quote-currency units, `nil` on overflow.
+    /// `|price × quantity × multiplier|` in raw quote-currency units (rounded half-even), `nil` on overflow.
+    ///
+    /// - Complexity: O(1), 64-bit arithmetic unless the product overflows 64 bits.
+    @inline(__always)
     func notionalRaw(quantityRaw: Int64, price: Price) -> Int64? {
-        let q = Quantity(uncheckedRaw: Int64(quantityRaw.magnitude), precision: instrument.sizePrecision)
-        return try? instrument.notional(quantity: q, price: price).raw.magnitudeClamped
+        scale.notional(priceRaw: price.raw.magnitudeClamped, quantityRaw: quantityRaw.magnitudeClamped)
+    }
+
+    /// ``notionalRaw(quantityRaw:price:)`` in raw units of the portfolio's base currency; `nil` on
+    /// overflow or while no rate is known.
+    @inline(__always)
+    func valueRaw(quantityRaw: Int64, price: Price) -> Int64? {
+        guard let conversion, let notional = notionalRaw(quantityRaw: quantityRaw, price: price) else { return nil }
+        return conversion.convert(notional)
     }
 }
 

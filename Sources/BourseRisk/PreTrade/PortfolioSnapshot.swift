@@ -8,9 +8,10 @@ public import OrderedCollections
 /// (each update keeps the aggregates consistent in O(tags)), and hands it to
 /// ``RiskEngine/evaluate(_:portfolio:)``, which only reads it.
 ///
-/// Instruments must be quoted in the base currency (multi-currency conversion is not
-/// supported yet; ``register(_:)`` refuses others). Exposure is the position's value at its
-/// last price; a position without a price makes every exposure check deny (fail safe).
+/// Instruments quoted in another currency are valued in the base currency at the rate set with
+/// ``setExchangeRate(_:_:)`` (from the configuration or from quotes). Exposure is the position's
+/// value at its last price, converted; a position without a price or without a rate for its
+/// currency makes every exposure check deny (fail safe).
 ///
 /// ```swift
 /// var portfolio = try PortfolioSnapshot(baseCurrency: .USD, equity: Money(parsing: "100000", .USD))
@@ -40,8 +41,18 @@ public struct PortfolioSnapshot: Sendable {
     public private(set) var openPositions: OrderedDictionary<InstrumentID, Int64> = [:]
     /// Number of non-flat positions.
     public var openPositionCount: Int { openPositions.count }
-    /// Number of open positions without a price.
+    /// Number of open positions without a price (or without a rate to the base currency).
     public private(set) var unpricedPositionCount = 0
+    /// Units of the base currency per unit of each other currency, as set by ``setExchangeRate(_:_:)``.
+    public private(set) var exchangeRates: OrderedDictionary<Currency, Price> = [:]
+    /// The index in ``instruments`` of each open position, in the order of ``openPositions``.
+    private(set) var openPositionSlots: [Int] = []
+    /// Replaced whenever an instrument is registered, so that the risk engine knows when to
+    /// resolve its per-instrument limits again.
+    private(set) var generation = Generation()
+
+    /// The identity of one list of registered instruments (compared with `===`).
+    final class Generation: Sendable {}
 
     /// An empty portfolio whose equity figures all start at `equity` and whose free cash is `freeCash` (default: equity).
     public init(baseCurrency: Currency, equity: Money, freeCash: Money? = nil) throws(PortfolioError) {
@@ -67,15 +78,41 @@ public struct PortfolioSnapshot: Sendable {
         self.freeCash = freeCash
     }
 
-    /// Adds an instrument (flat, unpriced); registering it again changes nothing.
+    /// Adds an instrument (flat, unpriced); registering it again changes nothing. An instrument
+    /// quoted in another currency than the base one needs a rate (``setExchangeRate(_:_:)``)
+    /// before its positions and orders can be valued.
     public mutating func register(_ instrument: Instrument) throws(PortfolioError) {
         guard instruments[instrument.id] == nil else { return }
-        guard instrument.quoteCurrency == baseCurrency else {
-            throw .currencyMismatch(expected: baseCurrency, got: instrument.quoteCurrency, what: "\(instrument.id)'s quote currency")
+        let tags = InstrumentRiskState.riskTags(of: instrument)
+        let slots = tags.map { tag in
+            if let slot = tagExposureRaw.index(forKey: tag) { return slot }
+            tagExposureRaw[tag] = 0
+            return tagExposureRaw.count - 1
         }
-        let state = InstrumentRiskState(instrument: instrument)
-        for tag in state.riskTags where tagExposureRaw[tag] == nil { tagExposureRaw[tag] = 0 }
+        var state = InstrumentRiskState(instrument: instrument, riskTags: tags, tagSlots: slots)
+        state.conversion = try conversion(for: instrument.quoteCurrency)
         instruments[instrument.id] = state
+        generation = Generation()
+    }
+
+    /// Sets the rate of `currency` to the base currency (units of base per unit of `currency`, e.g.
+    /// `1.0850` for EUR in a USD portfolio) and revalues the positions quoted in it.
+    /// - Throws: ``PortfolioError/invalidExchangeRate(_:_:)`` for a non-positive rate or the base currency itself.
+    public mutating func setExchangeRate(_ currency: Currency, _ rate: Price) throws(PortfolioError) {
+        guard currency != baseCurrency else { throw .invalidExchangeRate(currency, "the base currency's rate is 1 by definition") }
+        guard rate.raw > 0 else { throw .invalidExchangeRate(currency, "rate \(rate) is not positive") }
+        exchangeRates[currency] = rate
+        let converted = try conversion(for: currency)
+        for id in instruments.keys where instruments[id]?.instrument.quoteCurrency == currency {
+            try update(id) { state throws(PortfolioError) in state.conversion = converted }
+        }
+    }
+
+    /// The conversion of amounts in `currency` to the base currency; `nil` while no rate is known.
+    private func conversion(for currency: Currency) throws(PortfolioError) -> CurrencyConversion? {
+        if currency == baseCurrency { return .identity }
+        guard let rate = exchangeRates[currency] else { return nil }
+        return try CurrencyConversion(rate: rate, from: currency, to: baseCurrency)
     }
 
     /// The state of a registered instrument.
@@ -123,8 +160,8 @@ public struct PortfolioSnapshot: Sendable {
         guard let old = instruments[id] else { throw .unknownInstrument(id) }
         var new = old
         try change(&new)
-        if let price = new.lastPrice, new.signedQuantityRaw != 0 {
-            guard let value = new.notionalRaw(quantityRaw: new.signedQuantityRaw, price: price), value != .max else {
+        if let price = new.lastPrice, new.conversion != nil, new.signedQuantityRaw != 0 {
+            guard let value = new.valueRaw(quantityRaw: new.signedQuantityRaw, price: price), value != .max else {
                 throw .overflow("value of \(id)'s position")
             }
             new.markValueRaw = new.signedQuantityRaw < 0 ? -value : value
@@ -137,15 +174,24 @@ public struct PortfolioSnapshot: Sendable {
             let net = Int64(exactly: Int128(netExposureRaw) + netDelta)
         else { throw .overflow("portfolio exposure") }
         var tags = tagExposureRaw
-        for tag in new.riskTags {
-            guard let value = Int64(exactly: Int128(tags[tag] ?? 0) + grossDelta) else { throw .overflow("exposure of tag \(tag)") }
-            tags[tag] = value
+        for (tag, slot) in zip(new.riskTags, new.tagSlots) {
+            guard let value = Int64(exactly: Int128(tags.values[slot]) + grossDelta) else { throw .overflow("exposure of tag \(tag)") }
+            tags.values[slot] = value
         }
         grossExposureRaw = gross
         netExposureRaw = net
         tagExposureRaw = tags
-        openPositions[id] = new.signedQuantityRaw == 0 ? nil : new.signedQuantityRaw
+        let isOpen = new.signedQuantityRaw != 0
+        if isOpen != (old.signedQuantityRaw != 0), let slot = instruments.index(forKey: id) {
+            if isOpen { openPositionSlots.append(slot) } else { openPositionSlots.removeAll { $0 == slot } }
+        }
+        openPositions[id] = isOpen ? new.signedQuantityRaw : nil
         unpricedPositionCount += (new.isUnpriced ? 1 : 0) - (old.isUnpriced ? 1 : 0)
         instruments[id] = new
     }
+}
+
+extension PortfolioSnapshot {
+    /// Formats raw base-currency units.
+    func text(moneyRaw raw: Int64) -> String { Money(uncheckedRaw: raw, currency: baseCurrency).description }
 }

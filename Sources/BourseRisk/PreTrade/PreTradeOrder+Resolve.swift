@@ -2,33 +2,41 @@ import BourseCore
 import OrderedCollections
 
 extension PreTradeOrder {
-    /// The order resolved against the portfolio, or the ``RiskCheckName/orderValidity`` denial:
-    /// unknown instrument, quantity or prices with more decimals than the instrument allows.
-    static func resolve(_ request: RiskRequest, _ portfolio: PortfolioSnapshot) -> Result<PreTradeOrder, RiskDenial> {
-        func deny(_ reason: String) -> Result<PreTradeOrder, RiskDenial> {
-            .failure(RiskDenial(check: .orderValidity, reason: reason))
+    /// The order resolved against the portfolio and the engine's per-instrument limits.
+    ///
+    /// - Throws: The ``RiskCheckName/orderValidity`` denial: unknown instrument, quantity or
+    ///   prices with more decimals than the instrument allows, no rate from the instrument's
+    ///   quote currency to the portfolio's base currency.
+    init(
+        resolving request: RiskRequest, _ portfolio: PortfolioSnapshot, limits: [InstrumentLimits]
+    ) throws(RiskDenial) {
+        func deny(_ reason: String) -> RiskDenial { RiskDenial(check: .orderValidity, reason: reason) }
+        guard let slot = portfolio.instruments.index(forKey: request.instrumentID) else {
+            throw deny("instrument \(request.instrumentID) is not known to the risk engine")
         }
-        guard let state = portfolio.instruments[request.instrumentID] else {
-            return deny("instrument \(request.instrumentID) is not known to the risk engine")
-        }
+        let state = portfolio.instruments.values[slot]
         let instrument = state.instrument
+        guard state.conversion != nil else {
+            throw deny(
+                "no exchange rate from \(instrument.quoteCurrency.code) to the base currency "
+                    + "\(portfolio.baseCurrency.code) to value orders in \(request.instrumentID)")
+        }
         let size = instrument.sizePrecision
-        guard let quantity = exact(request.quantity, size), quantity.raw > 0 else {
-            return deny("quantity \(request.quantity) is not a positive quantity at \(size) decimals")
+        guard let quantity = Self.exact(request.quantity, size), quantity.raw > 0 else {
+            throw deny("quantity \(request.quantity) is not a positive quantity at \(size) decimals")
         }
-        guard let replaced = exact(request.replacedQuantity, size), let filled = exact(request.filledQuantity, size) else {
-            return deny("the order's quantities have more than \(size) decimals")
+        guard let replaced = Self.exact(request.replacedQuantity, size), let filled = Self.exact(request.filledQuantity, size) else {
+            throw deny("the order's quantities have more than \(size) decimals")
         }
-        let limitPrice = request.price.map { exact($0, instrument.pricePrecision) }
-        let triggerPrice = request.triggerPrice.map { exact($0, instrument.pricePrecision) }
+        let limitPrice = request.price.map { Self.exact($0, instrument.pricePrecision) }
+        let triggerPrice = request.triggerPrice.map { Self.exact($0, instrument.pricePrecision) }
         if limitPrice == .some(nil) || triggerPrice == .some(nil) {
-            return deny("price has more than \(instrument.pricePrecision) decimals for \(request.instrumentID)")
+            throw deny("price has more than \(instrument.pricePrecision) decimals for \(request.instrumentID)")
         }
-        return .success(
-            PreTradeOrder(
-                request: request, state: state, quantityRaw: quantity.raw, limitPrice: limitPrice ?? nil,
-                triggerPrice: triggerPrice ?? nil, replacedRaw: request.action == .modify ? replaced.raw : 0,
-                filledRaw: filled.raw))
+        self.init(
+            request: request, state: state, limits: limits[slot], slot: slot, quantityRaw: quantity.raw,
+            limitPrice: limitPrice ?? nil, triggerPrice: triggerPrice ?? nil,
+            replacedRaw: request.action == .modify ? replaced.raw : 0, filledRaw: filled.raw)
     }
 
     /// `value` at `precision` when that loses nothing.

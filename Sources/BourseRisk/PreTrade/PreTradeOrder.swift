@@ -6,6 +6,10 @@ public import BourseCore
 public struct PreTradeOrder: Sendable {
     public let request: RiskRequest
     public let state: InstrumentRiskState
+    /// The configuration's limits for this instrument.
+    let limits: InstrumentLimits
+    /// The instrument's index in ``PortfolioSnapshot/instruments``.
+    let slot: Int
     /// The quantity under check, raw at the instrument's size precision (a check may have reduced it).
     public internal(set) var quantityRaw: Int64
     /// The order's limit price, else its trigger price, else the instrument's last price.
@@ -21,11 +25,13 @@ public struct PreTradeOrder: Sendable {
 
     /// `replacedRaw`: the leaves quantity a modify replaces (counted in the open orders already).
     init(
-        request: RiskRequest, state: InstrumentRiskState, quantityRaw: Int64, limitPrice: Price?, triggerPrice: Price?,
-        replacedRaw: Int64, filledRaw: Int64
+        request: RiskRequest, state: InstrumentRiskState, limits: InstrumentLimits, slot: Int, quantityRaw: Int64,
+        limitPrice: Price?, triggerPrice: Price?, replacedRaw: Int64, filledRaw: Int64
     ) {
         self.request = request
         self.state = state
+        self.limits = limits
+        self.slot = slot
         self.quantityRaw = quantityRaw
         self.limitPrice = limitPrice
         self.filledRaw = filledRaw
@@ -57,8 +63,22 @@ public struct PreTradeOrder: Sendable {
         return raw < 0 ? "-\(q)" : "\(q)"
     }
 
-    /// Formats raw base-currency units.
-    func text(moneyRaw raw: Int64) -> String {
-        Money(uncheckedRaw: raw, currency: instrument.quoteCurrency).description
+    /// The verdict on a value limit. `.pass` when `coveredRaw` (raw, size precision: the part of
+    /// the order or of the projected position the limit covers) costs at most `limitRaw`
+    /// base-currency units at `price` (plus the taker fee `fee`). Otherwise the largest covered
+    /// quantity that fits is turned into an order quantity by `orderCap` and the order is reduced
+    /// to it or denied, with `reason` built only then.
+    ///
+    /// - Complexity: O(1); the bound is only solved for when the limit is exceeded.
+    func valueLimit(
+        covering coveredRaw: Int64, limitRaw: Int64, price: Price, fee: Rate? = nil, reduces: Bool,
+        orderCap: (Int64) -> Int64, reason: () -> String
+    ) -> CheckOutcome {
+        guard coveredRaw > 0 else { return .pass }
+        if limitRaw > 0, let cost = RiskMath.cost(quantityRaw: coveredRaw, price: price, state: state, fee: fee), cost <= limitRaw {
+            return .pass
+        }
+        let maxCovered = RiskMath.maxQuantityRaw(forNotionalRaw: limitRaw, price: price, state: state, fee: fee)
+        return .limit(quantityRaw, max: orderCap(maxCovered), reduces: reduces, reason: reason)
     }
 }

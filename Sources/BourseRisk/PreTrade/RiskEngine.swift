@@ -1,4 +1,5 @@
 public import BourseCore
+import OrderedCollections
 
 /// The pre-trade risk engine: every submit and modify passes each enabled check in the fixed
 /// order of ``RiskCheckName``; cancels always pass. Returns a ``RiskDecision`` for the kernel to
@@ -9,8 +10,12 @@ public import BourseCore
 /// (rounded down to the lot size) — later checks then see the reduced order. A reduction below
 /// one lot, or below the instrument's minimum quantity, is a denial.
 ///
-/// The engine keeps the state the throttles and the correlation check need; the kernel owns the
-/// ``PortfolioSnapshot``. It is a value: one engine per kernel, no locks.
+/// The engine keeps the state the throttles and the correlation check need, and the limits of
+/// each instrument of the portfolio resolved once (no lookup by name on a pre-trade pass); the
+/// kernel owns the ``PortfolioSnapshot``. It is a value: one engine per kernel, no locks.
+///
+/// Money limits are in the portfolio's base currency: a limit in another currency denies every
+/// order (``RiskCheckName/orderValidity``) rather than guess a rate.
 ///
 /// ```swift
 /// var risk = try RiskEngine(RiskConfiguration(orderSize: SizeLimits(maxQuantity: Quantity(parsing: "1000"))))
@@ -37,6 +42,12 @@ public struct RiskEngine: Sendable {
     private var dailyLoss: DailyLossCheck?
     private var drawdown: DrawdownCheck?
     private var buyingPower: BuyingPowerCheck?
+    /// The limits of each instrument of the portfolio they were resolved for, in its order.
+    private var instrumentLimits: [InstrumentLimits] = []
+    /// The portfolio registration ``instrumentLimits`` were resolved for.
+    private var resolvedFor: PortfolioSnapshot.Generation?
+    /// A money limit in another currency than the portfolio's (found when resolving).
+    private var currencyDenial: RiskDenial?
 
     /// An engine enforcing `configuration`.
     /// - Throws: ``RiskConfigurationError`` for limits that make no sense (negative, zero windows…).
@@ -83,6 +94,7 @@ public struct RiskEngine: Sendable {
         if request.action == .cancel {
             outcome = .approved
         } else {
+            if resolvedFor !== portfolio.generation || correlation?.needsBinding == true { resolve(for: portfolio) }
             outcome = check(request, portfolio)
         }
         if case .denied = outcome {} else {
@@ -94,34 +106,49 @@ public struct RiskEngine: Sendable {
             outcome: outcome, ts: request.ts)
     }
 
-    /// Runs every check in order.
-    private func check(_ request: RiskRequest, _ portfolio: PortfolioSnapshot) -> RiskDecision.Outcome {
-        var order: PreTradeOrder
-        switch PreTradeOrder.resolve(request, portfolio) {
-        case .success(let resolved): order = resolved
-        case .failure(let denial): return .denied(denial)
+    /// Resolves the limits of every instrument of `portfolio`.
+    private mutating func resolve(for portfolio: PortfolioSnapshot) {
+        instrumentLimits = portfolio.instruments.values.map {
+            InstrumentLimits(
+                $0, restricted: restricted.restricted, orderSize: orderQuantity?.limits, positionSize: positionQuantity?.limits,
+                tagLimits: concentration?.limits ?? [:])
         }
+        correlation?.bind(to: portfolio)
+        resolvedFor = portfolio.generation
+        currencyDenial = configuration.moneyLimits.first { $0.money.currency != portfolio.baseCurrency }.map {
+            RiskDenial(
+                check: .orderValidity,
+                reason: "risk limit \($0.setting) is \($0.money), not in the portfolio's base currency \(portfolio.baseCurrency.code)")
+        }
+    }
+
+    /// Runs every check in order.
+    private mutating func check(_ request: RiskRequest, _ portfolio: PortfolioSnapshot) -> RiskDecision.Outcome {
+        if let currencyDenial { return .denied(currencyDenial) }
+        var order: PreTradeOrder
+        do { order = try PreTradeOrder(resolving: request, portfolio, limits: instrumentLimits) } catch { return .denied(error) }
         let original = order.quantityRaw
         var adjustments: [RiskAdjustment] = []
         // The fixed order of RiskCheckName.
-        if let d = run(restricted, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(session, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(reduceOnly, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(orderRate, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(messageRate, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(priceBand, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(orderQuantity, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(orderNotional, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(positionQuantity, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(positionNotional, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(openPositions, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(grossExposure, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(netExposure, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(concentration, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(correlation, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(dailyLoss, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(drawdown, &order, portfolio, &adjustments) { return .denied(d) }
-        if let d = run(buyingPower, &order, portfolio, &adjustments) { return .denied(d) }
+        if let d = apply(run(restricted, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(session, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(reduceOnly, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(orderRate, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(messageRate, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(priceBand, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(orderQuantity, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(orderNotional, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(positionQuantity, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(positionNotional, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(openPositions, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(grossExposure, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(netExposure, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(concentration, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        correlation?.refresh(for: order, portfolio: portfolio)
+        if let d = apply(run(correlation, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(dailyLoss, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(drawdown, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        if let d = apply(run(buyingPower, order, portfolio, &adjustments), to: &order) { return .denied(d) }
         guard order.quantityRaw != original else { return .approved }
         // For a modify, the decision carries the order's new total quantity.
         let approvedRaw = order.quantityRaw + (request.action == .modify ? order.filledRaw : 0)
@@ -129,34 +156,53 @@ public struct RiskEngine: Sendable {
             quantity: Quantity(uncheckedRaw: approvedRaw, precision: order.instrument.sizePrecision), adjustments: adjustments)
     }
 
-    /// One check: `nil` to go on (possibly with `order` reduced), or the denial.
+    /// What one check lets the engine do next.
+    private enum Step {
+        case next
+        case reduce(toRaw: Int64)
+        case deny(RiskDenial)
+    }
+
+    /// Carries out `step` on `order`: `nil` to go on (with the quantity reduced if so), or the denial.
+    @inline(__always)
+    private func apply(_ step: Step, to order: inout PreTradeOrder) -> RiskDenial? {
+        switch step {
+        case .next: return nil
+        case .reduce(let raw):
+            order.quantityRaw = raw
+            return nil
+        case .deny(let denial): return denial
+        }
+    }
+
+    /// One check's step. The order is only read here (and not copied): a reduction is applied by ``apply(_:to:)``.
     @inline(__always)
     private func run<Check: PreTradeCheck>(
-        _ check: Check?, _ order: inout PreTradeOrder, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment]
-    ) -> RiskDenial? {
-        guard let check else { return nil }
+        _ check: Check?, _ order: borrowing PreTradeOrder, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment]
+    ) -> Step {
+        guard let check else { return .next }
         switch check.evaluate(order, portfolio: portfolio) {
         case .pass:
-            return nil
+            return .next
         case .deny(let reason):
-            return RiskDenial(check: Check.name, reason: reason)
+            return .deny(RiskDenial(check: Check.name, reason: reason))
         case .reduce(let maxRaw, let reason):
             let instrument = order.instrument
             let lot = instrument.lotSize.raw
             let reduced = maxRaw - maxRaw % lot
             let minimum = (try? instrument.minQuantity?.rescaled(to: instrument.sizePrecision, rule: .up).raw) ?? nil
             guard reduced > 0, reduced >= (minimum ?? 0) else {
-                return RiskDenial(
-                    check: Check.name,
-                    reason: "\(reason); the most it allows, \(order.text(quantityRaw: maxRaw)), is below one lot "
-                        + "\(instrument.lotSize)\(instrument.minQuantity.map { " or the minimum quantity \($0)" } ?? "")")
+                return .deny(
+                    RiskDenial(
+                        check: Check.name,
+                        reason: "\(reason); the most it allows, \(order.text(quantityRaw: maxRaw)), is below one lot "
+                            + "\(instrument.lotSize)\(instrument.minQuantity.map { " or the minimum quantity \($0)" } ?? "")"))
             }
             adjustments.append(
                 RiskAdjustment(
                     check: Check.name, from: order.quantity,
                     to: Quantity(uncheckedRaw: reduced, precision: instrument.sizePrecision), reason: reason))
-            order.quantityRaw = reduced
-            return nil
+            return .reduce(toRaw: reduced)
         }
     }
 }

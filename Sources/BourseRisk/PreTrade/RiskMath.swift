@@ -12,8 +12,10 @@ enum RiskMath {
 
     /// The largest quantity (raw, size precision, not yet rounded to the lot) whose notional at
     /// `price`, plus the taker fee when `fee` is given (rounded up, as the account locks it), is at
-    /// most `limitRaw` raw quote-currency units. Zero when none is.
-    static func maxQuantityRaw(forNotionalRaw limitRaw: Int64, price: Price, state: InstrumentRiskState, fee: Rate? = nil) -> Int64 {
+    /// most `limitRaw` raw base-currency units. Zero when none is (or without a rate to the base currency).
+    static func maxQuantityRaw(forNotionalRaw baseLimitRaw: Int64, price: Price, state: InstrumentRiskState, fee: Rate? = nil) -> Int64 {
+        guard let conversion = state.conversion else { return 0 }
+        let limitRaw = conversion.inverse(baseLimitRaw)
         guard limitRaw > 0, price.raw != 0 else { return limitRaw > 0 && price.raw == 0 ? .max : 0 }
         let instrument = state.instrument
         assert(price.precision == instrument.pricePrecision, "price not at the instrument's precision")
@@ -29,21 +31,24 @@ enum RiskMath {
         var q = clamp(numerator / denominator)
         // The division is exact up to the rounding of notional and fee: step down until it fits.
         for _ in 0..<8 {
-            guard q > 0, let cost = cost(quantityRaw: q, price: price, state: state, fee: fee), cost > limitRaw else { break }
+            guard q > 0, let cost = cost(quantityRaw: q, price: price, state: state, fee: fee), cost > baseLimitRaw else { break }
             q -= 1
         }
-        guard q > 0, let cost = cost(quantityRaw: q, price: price, state: state, fee: fee), cost <= limitRaw else { return 0 }
+        guard q > 0, let cost = cost(quantityRaw: q, price: price, state: state, fee: fee), cost <= baseLimitRaw else { return 0 }
         return q
     }
 
-    /// Notional of `quantityRaw` at `price` plus the taker fee (rounded up) when `fee` is given; `nil` on overflow.
+    /// Notional of `quantityRaw` at `price` plus the taker fee (rounded up) when `fee` is given, in raw
+    /// base-currency units; `nil` on overflow or without a rate to the base currency.
     static func cost(quantityRaw: Int64, price: Price, state: InstrumentRiskState, fee: Rate?) -> Int64? {
-        guard let notional = state.notionalRaw(quantityRaw: quantityRaw, price: price), notional != .max else { return nil }
-        guard let fee, fee.raw > 0 else { return notional }
-        let amount = Money(uncheckedRaw: notional, currency: state.instrument.quoteCurrency)
-        guard let charged = try? fee.applied(to: amount, rule: .up) else { return nil }
-        let (total, overflow) = notional.addingReportingOverflow(charged.raw)
-        return overflow ? nil : total
+        guard let conversion = state.conversion, let notional = state.notionalRaw(quantityRaw: quantityRaw, price: price),
+            notional != .max
+        else { return nil }
+        guard let fee, fee.raw > 0 else { return conversion.convert(notional) }
+        let product = Int128(notional) * Int128(fee.raw)
+        guard let charged = try? FixedPoint.divide(product, by: Int128(FixedPoint.scale(fee.precision)), rule: .up) else { return nil }
+        let (total, overflow) = notional.addingReportingOverflow(charged)
+        return overflow ? nil : conversion.convert(total)
     }
 
     static func clamp(_ value: Int128) -> Int64 {

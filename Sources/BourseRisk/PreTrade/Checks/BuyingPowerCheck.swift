@@ -2,7 +2,7 @@ import BourseCore
 
 /// Orders adding exposure need the notional of the part that adds exposure (the part closing an
 /// opposite position frees cash), plus the taker fee on it (rounded up, as the account locks it),
-/// within free cash × leverage. Reduces when configured.
+/// within free cash × leverage, all in the portfolio's base currency. Reduces when configured.
 public struct BuyingPowerCheck: PreTradeCheck {
     public static let name = RiskCheckName.buyingPower
     public let limit: BuyingPowerLimit
@@ -20,12 +20,11 @@ public struct BuyingPowerCheck: PreTradeCheck {
         let fee = limit.includeFees ? order.instrument.takerFee : nil
         // The part closing an opposite position frees cash rather than using it.
         let closing = order.sign * order.positionRaw < 0 ? Int64(order.positionRaw.magnitude) : 0
-        let maxRaw = closing &+ RiskMath.maxQuantityRaw(forNotionalRaw: power, price: price, state: order.state, fee: fee)
-        return .limit(order.quantityRaw, max: maxRaw, reduces: reduces) {
-            let added = order.quantityRaw - min(closing, order.quantityRaw)
+        let added = order.quantityRaw - min(closing, order.quantityRaw)
+        return order.valueLimit(covering: added, limitRaw: power, price: price, fee: fee, reduces: reduces, orderCap: { closing &+ $0 }) {
             let cost = RiskMath.cost(quantityRaw: added, price: price, state: order.state, fee: fee) ?? .max
-            return "order needs \(order.text(moneyRaw: cost)) (\(order.text(quantityRaw: added)) at \(price)"
-                + "\(fee.map { " + taker fee \($0)" } ?? "")), more than the buying power \(order.text(moneyRaw: power)) "
+            return "order needs \(portfolio.text(moneyRaw: cost)) (\(order.text(quantityRaw: added)) at \(price)"
+                + "\(fee.map { " + taker fee \($0)" } ?? "")), more than the buying power \(portfolio.text(moneyRaw: power)) "
                 + "(free cash \(portfolio.freeCash) × leverage \(limit.leverage))"
         }
     }

@@ -4,7 +4,7 @@ import OrderedCollections
 /// For every tag of the order's instrument that has a limit (sector, `asset-class:…`), the tag's
 /// gross exposure after the order at most `maxFraction × equity`; reduces when configured.
 ///
-/// - Complexity: O(tags of the instrument).
+/// - Complexity: O(limited tags of the instrument), no lookup by name.
 public struct ConcentrationCheck: PreTradeCheck {
     public static let name = RiskCheckName.concentration
     public let limits: [String: Rate]
@@ -19,10 +19,10 @@ public struct ConcentrationCheck: PreTradeCheck {
         guard order.increasesExposure else { return .pass }
         var tightest = CheckOutcome.pass
         var tightestMax = Int64.max
-        for tag in order.state.riskTags {
-            guard let fraction = limits[tag] else { continue }
-            let outcome = ExposureLimit(tag: tag, fraction: fraction)
-                .evaluate(order, portfolio: portfolio, aggregateRaw: portfolio.tagExposureRaw[tag] ?? 0, reduces: reduces)
+        for (index, fraction) in order.limits.tagLimits {
+            let aggregateRaw = portfolio.tagExposureRaw.values[order.state.tagSlots[index]]
+            let outcome = ExposureLimit(tag: order.state.riskTags[index], fraction: fraction)
+                .evaluate(order, portfolio: portfolio, aggregateRaw: aggregateRaw, reduces: reduces)
             switch outcome {
             case .pass: continue
             case .deny: return outcome

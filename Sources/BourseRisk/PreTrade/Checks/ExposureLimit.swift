@@ -24,13 +24,14 @@ struct ExposureLimit {
         guard let price = order.referencePrice else { return .deny(reason: order.noPriceReason(what())) }
         let limitRaw = RiskMath.fraction(fraction, of: portfolio.equity.raw)
         let othersRaw = aggregateRaw - order.state.markValueRaw.magnitudeClamped
-        let allowedRaw = limitRaw - othersRaw
-        let capRaw = allowedRaw > 0 ? RiskMath.maxQuantityRaw(forNotionalRaw: allowedRaw, price: price, state: order.state) : 0
-        return .limit(order.quantityRaw, max: order.orderQuantityCap(forPositionCap: capRaw), reduces: reduces) {
-            let value = order.state.notionalRaw(quantityRaw: order.projectedPositionRaw, price: price) ?? .max
+        return order.valueLimit(
+            covering: order.sign &* order.projectedPositionRaw, limitRaw: limitRaw - othersRaw, price: price, reduces: reduces,
+            orderCap: { order.orderQuantityCap(forPositionCap: $0) }
+        ) {
+            let value = order.state.valueRaw(quantityRaw: order.projectedPositionRaw, price: price) ?? .max
             let after = Int128(othersRaw) + Int128(value)
-            return "\(what()) after the order \(order.text(moneyRaw: RiskMath.clamp(after))) exceeds the limit "
-                + "\(order.text(moneyRaw: limitRaw)) (\(fraction) × equity \(portfolio.equity))"
+            return "\(what()) after the order \(portfolio.text(moneyRaw: RiskMath.clamp(after))) exceeds the limit "
+                + "\(portfolio.text(moneyRaw: limitRaw)) (\(fraction) × equity \(portfolio.equity))"
         }
     }
 }

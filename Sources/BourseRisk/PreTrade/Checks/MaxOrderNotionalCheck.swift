@@ -1,6 +1,8 @@
 import BourseCore
-/// The order's notional at its reference price (limit, else trigger, else last) at most the
-/// maximum; reduces when configured. An order with no reference price is denied.
+
+/// The order's notional at its reference price (limit, else trigger, else last), in the
+/// portfolio's base currency, at most the maximum; reduces when configured. An order with no
+/// reference price is denied.
 public struct MaxOrderNotionalCheck: PreTradeCheck {
     public static let name = RiskCheckName.maxOrderNotional
     let limits: ResolvedSizeLimits
@@ -12,13 +14,12 @@ public struct MaxOrderNotionalCheck: PreTradeCheck {
     }
 
     public func evaluate(_ order: PreTradeOrder, portfolio: PortfolioSnapshot) -> CheckOutcome {
-        guard let limit = limits.notional(for: order) else { return .pass }
+        guard let limitRaw = order.limits.orderNotionalRaw else { return .pass }
         guard let price = order.referencePrice else { return .deny(reason: order.noPriceReason("the order notional")) }
-        let maxRaw = RiskMath.maxQuantityRaw(forNotionalRaw: limit.raw, price: price, state: order.state)
-        return .limit(order.quantityRaw, max: maxRaw, reduces: reduces) {
-            let notional = order.state.notionalRaw(quantityRaw: order.quantityRaw, price: price) ?? .max
-            return "order notional \(order.text(moneyRaw: notional)) (\(order.quantity) at \(price)) exceeds the maximum "
-                + "order notional \(limit) for \(order.request.instrumentID)"
+        return order.valueLimit(covering: order.quantityRaw, limitRaw: limitRaw, price: price, reduces: reduces, orderCap: { $0 }) {
+            let notional = order.state.valueRaw(quantityRaw: order.quantityRaw, price: price) ?? .max
+            return "order notional \(portfolio.text(moneyRaw: notional)) (\(order.quantity) at \(price)) exceeds the maximum "
+                + "order notional \(portfolio.text(moneyRaw: limitRaw)) for \(order.request.instrumentID)"
         }
     }
 }

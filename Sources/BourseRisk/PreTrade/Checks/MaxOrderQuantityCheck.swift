@@ -1,3 +1,5 @@
+import BourseCore
+
 /// The order's quantity at most the instrument's (or the default) maximum; reduces when configured.
 public struct MaxOrderQuantityCheck: PreTradeCheck {
     public static let name = RiskCheckName.maxOrderQuantity
@@ -10,9 +12,10 @@ public struct MaxOrderQuantityCheck: PreTradeCheck {
     }
 
     public func evaluate(_ order: PreTradeOrder, portfolio: PortfolioSnapshot) -> CheckOutcome {
-        guard let (maxRaw, limit) = limits.quantityRaw(for: order) else { return .pass }
+        guard let maxRaw = order.limits.orderQuantityRaw else { return .pass }
         return .limit(order.quantityRaw, max: maxRaw, reduces: reduces) {
-            "order quantity \(order.quantity) exceeds the maximum order quantity \(limit) for \(order.request.instrumentID)"
+            "order quantity \(order.quantity) exceeds the maximum order quantity "
+                + "\(limits.quantity(for: order.instrument)?.limit.description ?? "?") for \(order.request.instrumentID)"
         }
     }
 }

@@ -14,7 +14,7 @@ public struct NetExposureCheck: PreTradeCheck {
             return .deny(reason: "net exposure cannot be checked: equity \(portfolio.equity), \(portfolio.unpricedPositionCount) unpriced positions")
         }
         guard let price = order.referencePrice else { return .deny(reason: order.noPriceReason("net exposure")) }
-        guard let value = order.state.notionalRaw(quantityRaw: order.projectedPositionRaw, price: price), value != .max else {
+        guard let value = order.state.valueRaw(quantityRaw: order.projectedPositionRaw, price: price), value != .max else {
             return .deny(reason: "the projected position value of \(order.request.instrumentID) overflows")
         }
         let signed = order.projectedPositionRaw < 0 ? -Int128(value) : Int128(value)
@@ -24,7 +24,7 @@ public struct NetExposureCheck: PreTradeCheck {
             return .pass
         }
         return .deny(
-            reason: "net exposure after the order \(order.text(moneyRaw: RiskMath.clamp(after))) exceeds the limit "
-                + "±\(order.text(moneyRaw: limitRaw)) (\(maxFraction) × equity \(portfolio.equity))")
+            reason: "net exposure after the order \(portfolio.text(moneyRaw: RiskMath.clamp(after))) exceeds the limit "
+                + "±\(portfolio.text(moneyRaw: limitRaw)) (\(maxFraction) × equity \(portfolio.equity))")
     }
 }

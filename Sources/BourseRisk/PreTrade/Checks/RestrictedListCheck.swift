@@ -8,7 +8,7 @@ public struct RestrictedListCheck: PreTradeCheck {
     public init(_ restricted: some Sequence<InstrumentID>) { self.restricted = Set(restricted) }
 
     public func evaluate(_ order: PreTradeOrder, portfolio: PortfolioSnapshot) -> CheckOutcome {
-        guard order.increasesExposure, restricted.contains(order.request.instrumentID) else { return .pass }
+        guard order.limits.isRestricted, order.increasesExposure else { return .pass }
         return .deny(
             reason: "\(order.request.instrumentID) is on the restricted list: only orders reducing the position "
                 + "(\(order.state.positionText)) are allowed, got \(order.request.side) \(order.quantity)")

@@ -7,6 +7,8 @@ public struct ReturnWindow: Sendable {
     public init(capacity: Int) { self.capacity = max(capacity, 1) }
 
     public var count: Int { values.count }
+    /// How many returns were ever appended: changes with every ``append(_:)``.
+    public private(set) var version = 0
 
     /// The `i`-th oldest kept return (`0 ≤ i < count`).
     subscript(i: Int) -> Double {
@@ -15,6 +17,7 @@ public struct ReturnWindow: Sendable {
     }
 
     mutating func append(_ value: Double) {
+        version += 1
         if values.count < capacity {
             values.append(value)
         } else {

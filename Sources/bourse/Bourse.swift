@@ -13,6 +13,8 @@ struct Bourse: ParsableCommand {
         commandName: "bourse",
         abstract: "Bourse: an algorithmic trading platform.",
         version: version,
-        subcommands: [ConfigCommand.self, DataCommand.self, BacktestCommand.self, DemoCommand.self]
+        subcommands: [
+            ConfigCommand.self, DataCommand.self, BacktestCommand.self, DemoCommand.self, PaperCommand.self, AuditCommand.self,
+        ]
     )
 }

@@ -197,6 +197,7 @@ let package = Package(
             dependencies: [
                 "BourseCore", "BourseData", "BourseSQLite", "BourseEngine", "BourseExecution", "BourseTestKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
         ),
@@ -228,7 +229,9 @@ let package = Package(
         ),
         .testTarget(
             name: "bourseTests",
-            dependencies: ["bourse", "BourseConfiguration"],
+            dependencies: [
+                "bourse", "BourseConfiguration", "BourseCore", "BourseData", "BourseEngine", "BourseExecution", "BourseSQLite",
+            ],
             swiftSettings: strictSettings
         ),
 

@@ -65,7 +65,7 @@ public final class PaperSession {
         orderManager = BourseExecution.OrderManager(client: venue)
         state = try Self.restore(configuration: configuration, journal: journal, snapshots: snapshots)
         if journal.lastSequence > 0 {
-            pending = try journal.records().filter { !Self.isPerProcess($0.entry) }
+            pending = try journal.records().filter { !Self.isPerProcessRecord($0.entry) }
             recovery = RecoverySummary(
                 journaledRecords: journal.lastSequence, snapshotSequence: try snapshots.latestSnapshot()?.sequence)
         }
@@ -88,7 +88,7 @@ public final class PaperSession {
     }
 
     /// Audit records of one process's life (start, recovery) that a re-run does not reproduce.
-    static func isPerProcess(_ entry: JournalEntry) -> Bool {
+    public static func isPerProcessRecord(_ entry: JournalEntry) -> Bool {
         guard case .audit(let audit) = entry else { return false }
         return audit.category == .recovery || audit.category == .operatorCommand
     }
@@ -192,8 +192,11 @@ public final class PaperSession {
         guard let notional = try? configuration.instrument.notional(quantity: order.quantity, price: price) else {
             return "notional of \(order.quantity) at \(price) overflows"
         }
-        let free = state.account.balance(notional.currency)
-        return notional.raw > free.total.raw - free.locked.raw ? "notional \(notional) exceeds free cash \(free.total)" : nil
+        // The venue's cash, not the journal's: during a recovery the re-run must decide as the original run did.
+        guard let free = venue.account?.balance(notional.currency) else { return nil }
+        let available = free.total.raw - free.locked.raw
+        return notional.raw > available
+            ? "notional \(notional) exceeds free cash \(Money(uncheckedRaw: available, currency: notional.currency))" : nil
     }
 
     /// Journals the command (durably) before the order manager sends it, then journals what the venue answered.

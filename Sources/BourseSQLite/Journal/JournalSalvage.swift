@@ -26,6 +26,8 @@ enum JournalSalvage {
         do {
             var configuration = Configuration()
             configuration.readonly = true
+            // Lets SQLite read a file shorter than its header says (a truncated write) instead of refusing it whole.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA writable_schema = ON") }
             let source = try DatabaseQueue(path: damaged, configuration: configuration)
             try source.read { db in
                 let cursor = try Row.fetchCursor(

@@ -68,18 +68,19 @@ public enum JournalVerifier {
             return (expected, expected + 1 == sequence ? "record #\(expected) was deleted" : "records #\(expected)…#\(sequence - 1) were deleted")
         }
         let payload = Array(row["payload"] as Data)
-        if Array(row["previous_hash"] as Data) != previous {
-            return (sequence - 1, "record #\(sequence - 1) was changed after record #\(sequence) was written (the hash chain breaks between them)")
-        }
-        if JournalChain.hash(previous: previous, payload: payload) != Array(row["hash"] as Data) {
-            return (sequence, "record #\(sequence) was edited: its bytes do not match its hash")
-        }
         let record: JournalRecord
         do { record = try JournalCodec.decode(payload) } catch {
-            return (sequence, "record #\(sequence) cannot be decoded: \(error)")
+            return (sequence, "record #\(sequence) was edited: it cannot be decoded (\(error))")
         }
         if record.sequence != sequence {
             return (sequence, "record #\(sequence) holds record #\(record.sequence)'s content: records were reordered")
+        }
+        let storedPrevious = Array(row["previous_hash"] as Data)
+        if JournalChain.hash(previous: storedPrevious, payload: payload) != Array(row["hash"] as Data) {
+            return (sequence, "record #\(sequence) was edited: its bytes do not match its hash")
+        }
+        if storedPrevious != previous {
+            return (sequence - 1, "record #\(sequence - 1) was changed after record #\(sequence) was written (the hash chain breaks between them)")
         }
         if record.timestamp.rawValue != row["timestamp"] as Int64 || record.entry.kind.rawValue != UInt8(row["kind"] as Int)
             || record.entry.clientOrderID?.value != row["client_order_id"] as String?

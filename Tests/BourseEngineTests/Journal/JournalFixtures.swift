@@ -54,16 +54,17 @@ enum JournalFixtures {
             .pendingCancel(OrderPendingCancel(clientOrderID: c, strategyID: s, instrumentID: i, venueOrderID: v, tsEvent: t)),
             .modifyRejected(OrderModifyRejected(clientOrderID: c, strategyID: s, instrumentID: i, reason: "r1", tsEvent: t)),
             .cancelRejected(OrderCancelRejected(clientOrderID: c, strategyID: s, instrumentID: i, venueOrderID: v, reason: "r2", tsEvent: t)),
-            .updated(OrderUpdated(
-                clientOrderID: c, strategyID: s, instrumentID: i, venueOrderID: v, quantity: Quantity(raw: 8, precision: 0),
-                price: Price(raw: 10_040, precision: 2), tsEvent: t)),
+            .updated(try OrderUpdated(
+                clientOrderID: c, strategyID: s, instrumentID: i, venueOrderID: v, quantity: try Quantity(raw: 8, precision: 0),
+                price: try Price(raw: 10_040, precision: 2), tsEvent: t)),
             .filled(fill),
         ]
         let commands: [JournalCommand] = [
             .submit(SubmitOrder(order: o, positionID: try PositionID("P-1"), tsInit: t)),
-            .submitList(try SubmitOrderList(orderListID: OrderListID("L-1"), orders: [o, try order(2, linkedTo: 1)], tsInit: t)),
+            .submitList(try SubmitOrderList(orderListID: try OrderListID("L-1"), orders: [o, try order(2, linkedTo: 1)], tsInit: t)),
             .modify(BourseExecution.ModifyOrder(
-                clientOrderID: c, strategyID: s, instrumentID: i, quantity: Quantity(raw: 5, precision: 0), triggerPrice: Price(raw: 9_900, precision: 2),
+                clientOrderID: c, strategyID: s, instrumentID: i, quantity: try Quantity(raw: 5, precision: 0),
+                triggerPrice: try Price(raw: 9_900, precision: 2),
                 tsInit: t)),
             .cancel(CancelOrder(clientOrderID: c, strategyID: s, instrumentID: i, tsInit: t)),
             .cancelAll(CancelAllOrders(strategyID: s, instrumentID: i, side: .sell, tsInit: t)),

@@ -1,6 +1,8 @@
 import BourseCore
 import BourseEngine
 import BourseExecution
+import BourseTestKit
+import OrderedCollections
 import Testing
 
 @testable import BourseEngine
@@ -94,6 +96,6 @@ import Testing
 
     /// The records a re-run reproduces (everything but the per-process start and recovery notes).
     static func trading(_ records: [JournalRecord]) -> [JournalEntry] {
-        records.map(\.entry).filter { !PaperSession.isPerProcess($0) }
+        records.map(\.entry).filter { !PaperSession.isPerProcessRecord($0) }
     }
 }

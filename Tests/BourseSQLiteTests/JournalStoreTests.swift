@@ -154,6 +154,34 @@ import Testing
         #expect(try JournalVerifier.verify(path: path).isIntact)
     }
 
+    @Test func aTornWriteAtTheEndOfTheLogIsDiscardedWithAWarning() throws {
+        let path = Self.temporaryPath()
+        let copy = Self.temporaryPath()
+        let total: UInt64
+        do {
+            let journal = try SQLiteEventJournal(path: path)
+            try PaperSession(configuration: try Self.session(), journal: journal, snapshots: journal).run()
+            try journal.append(
+                .audit(AuditEntry(category: .operatorCommand, actor: "ops", action: "stop", reason: "closing")), timestamp: UnixNanos(1),
+                correlationID: "")
+            try journal.sync()
+            total = journal.lastSequence
+            // A copy of the files as a power cut would leave them: the log's last frame half written.
+            try FileManager.default.copyItem(atPath: path, toPath: copy)
+            try FileManager.default.copyItem(atPath: path + "-wal", toPath: copy + "-wal")
+        }
+        let handle = try #require(FileHandle(forWritingAtPath: copy + "-wal"))
+        let size = try handle.seekToEnd()
+        try handle.truncate(atOffset: size - 100)
+        try handle.close()
+        let reopened = try SQLiteEventJournal(path: copy)
+        #expect(reopened.warnings.count == 1, "\(reopened.warnings)")
+        #expect(reopened.warnings.first?.contains("torn") == true)
+        #expect(reopened.lastSequence == total - 1, "the torn commit held the last record only")
+        #expect(reopened.warnings.first?.contains("recovered up to record #\(reopened.lastSequence)") == true)
+        #expect(try JournalVerifier.verify(path: copy).isIntact)
+    }
+
     @Test func aTruncatedFileIsSalvagedUpToTheLastCompleteRecord() throws {
         let (path, state) = try Self.writtenJournal()
         // Fold the WAL into the main file, then cut the file mid-page, as a torn copy or a full disk would.

@@ -88,6 +88,16 @@ import Testing
         }
         #expect(Set(submits).count == submits.count && !submits.isEmpty, "an order was sent twice")
         #expect(try JournalVerifier.verify(path: crashed).isIntact)
+        // The recoveries journaled what they did: some crashes lost records that the restart produced again.
+        let recoveries = actual.compactMap { record -> Int? in
+            guard case .audit(let audit) = record.entry, audit.category == .recovery else { return nil }
+            let words = audit.reason.split(separator: " ")
+            guard let at = words.indices.first(where: { $0 > 0 && words[$0] == "records" && words[$0 + 1] == "lost" }) else { return nil }
+            return Int(words[at - 1])
+        }
+        print("crash test: \(recoveries.count) recoveries, \(recoveries.filter { $0 > 0 }.count) re-emitted lost records")
+        #expect(recoveries.count >= 20, "restarts that got as far as recovering")
+        #expect(recoveries.contains { $0 > 0 }, "no crash ever lost an unsynced record: the kills did not hit a write window")
 
         let instrument = try BacktestConfig.csv(paths: [Self.bars], spec: .oneDay, labels: .open,
             startingCash: Money(parsing: "100000", .USD)).instruments

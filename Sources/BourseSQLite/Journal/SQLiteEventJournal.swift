@@ -44,6 +44,7 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
         self.path = path
         self.durability = durability
         if case .groupCommit(let ms) = durability { window = .milliseconds(ms) } else { window = .zero }
+        let torn = WriteAheadLogTail.tornBytes(journal: path)
         do {
             queue = try Self.open(path)
         } catch {
@@ -53,6 +54,10 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
             do { queue = try Self.open(path) } catch { throw .storage("cannot open \(path) after salvage: \(error)") }
         }
         try loadTail()
+        if let torn {
+            warnings.append(
+                "journal \(path): the last write was torn (\(torn) bytes of an incomplete commit at the end of the write-ahead log, discarded); recovered up to record #\(lastSequence)")
+        }
     }
 
     static func open(_ path: String) throws -> DatabaseQueue {

@@ -34,6 +34,7 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // MARK: Core
@@ -51,6 +52,18 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strictSettings
+        ),
+
+        // MARK: Journal
+        .executableTarget(
+            name: "JournalBenchmarks",
+            dependencies: [
+                "BourseCore", "BourseEngine", "BourseExecution", "BourseSQLite", "BourseTestKit",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/JournalBenchmarks",
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 
         // MARK: Engine
@@ -71,7 +84,8 @@ let package = Package(
             name: "BourseEngineTests",
             dependencies: [
                 "BourseCore", "BourseEngine", "BourseData", "BourseIndicators", "BourseStrategies", "BourseExecution",
-                "BourseRisk", .product(name: "Collections", package: "swift-collections"),
+                "BourseRisk", "BourseTestKit", .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Collections", package: "swift-collections"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
@@ -166,7 +180,8 @@ let package = Package(
         .target(
             name: "BourseSQLite",
             dependencies: [
-                "BourseCore", "BourseData",
+                "BourseCore", "BourseData", "BourseEngine", "BourseExecution",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -179,7 +194,11 @@ let package = Package(
         ),
         .testTarget(
             name: "BourseSQLiteTests",
-            dependencies: ["BourseCore", "BourseData", "BourseSQLite"],
+            dependencies: [
+                "BourseCore", "BourseData", "BourseSQLite", "BourseEngine", "BourseExecution", "BourseTestKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -210,7 +229,10 @@ let package = Package(
         ),
         .testTarget(
             name: "bourseTests",
-            dependencies: ["bourse", "BourseConfiguration", "BourseCore", "BourseRisk", "BourseAnalytics"],
+            dependencies: [
+                "bourse", "BourseConfiguration", "BourseCore", "BourseRisk", "BourseAnalytics", "BourseData", "BourseEngine",
+                "BourseExecution", "BourseSQLite",
+            ],
             swiftSettings: strictSettings
         ),
 

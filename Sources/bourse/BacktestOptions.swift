@@ -37,7 +37,7 @@ struct BacktestOptions: ParsableArguments {
         config.end = try to.map { try Self.date($0, endOfDay: true) }
     }
 
-    private static func date(_ text: String, endOfDay: Bool) throws -> UnixNanos {
+    static func date(_ text: String, endOfDay: Bool) throws -> UnixNanos {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard parts.count == 3 else { throw ValidationError("dates are YYYY-MM-DD, got '\(text)'") }
         let day = try CivilDateTime(year: parts[0], month: parts[1], day: parts[2]).unixNanos

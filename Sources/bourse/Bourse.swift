@@ -15,7 +15,7 @@ struct Bourse: ParsableCommand {
         version: version,
         subcommands: [
             ConfigCommand.self, DataCommand.self, BacktestCommand.self, DemoCommand.self, PortfolioCommand.self,
-            AnalyticsCommand.self, RiskCommand.self, KillSwitchCommand.self,
+            AnalyticsCommand.self, RiskCommand.self, KillSwitchCommand.self, PaperCommand.self, AuditCommand.self,
         ]
     )
 }

@@ -1,0 +1,115 @@
+import Benchmark
+import BourseCore
+import BourseEngine
+import BourseSQLite
+import BourseTestKit
+import Foundation
+
+/// The records of a paper session on random bars: a realistic mix of bars, commands, events and audit records.
+func sessionRecords(bars count: Int) -> [JournalRecord] {
+    do {
+        var rng = SplitMix64(seed: 17)
+        let instrument = TestDefaults.instrument
+        let bars = try RandomMarket.bars(
+            count: count, barType: BarType(instrumentID: instrument.id, spec: .oneMinute), start: Price(raw: 10_000, precision: 2),
+            firstClose: TestDefaults.time, using: &rng)
+        let configuration = PaperSessionConfiguration(
+            instrument: instrument, bars: bars, startingCash: Money(uncheckedRaw: 1_000_000_00, currency: .USD),
+            strategyID: TestDefaults.strategyID, accountID: TestDefaults.accountID,
+            strategy: try PaperStrategy(fast: 3, slow: 8, quantity: Quantity(raw: 5, precision: 0)), snapshotEvery: 0, actor: "bench")
+        let journal = InMemoryEventJournal()
+        try PaperSession(configuration: configuration, journal: journal, snapshots: InMemorySnapshotStore()).run()
+        return try journal.records()
+    } catch {
+        fatalError("benchmark setup failed: \(error)")
+    }
+}
+
+func temporaryJournalPath() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("journal-bench-\(UUID().uuidString).sqlite").path
+}
+
+func removeJournal(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
+
+let benchmarks: @Sendable () -> Void = {
+    let records = sessionRecords(bars: 20_000)
+    let metrics: [BenchmarkMetric] = [.wallClock, .cpuUser, .cpuTotal, .instructions, .throughput, .mallocCountTotal]
+
+    Benchmark(
+        "Journal append, group commit 10 ms (SQLite, synchronous=FULL)",
+        configuration: .init(metrics: metrics, scalingFactor: .kilo, maxDuration: .seconds(10), maxIterations: 20)
+    ) { benchmark in
+        let path = temporaryJournalPath()
+        defer { removeJournal(path) }
+        do {
+            let journal = try SQLiteEventJournal(path: path, durability: .groupCommit(milliseconds: 10))
+            benchmark.startMeasurement()
+            for i in benchmark.scaledIterations {
+                let record = records[i % records.count]
+                try journal.append(record.entry, timestamp: record.timestamp, correlationID: record.correlationID)
+            }
+            try journal.sync()
+            benchmark.stopMeasurement()
+        } catch { benchmark.error("\(error)") }
+    }
+
+    Benchmark(
+        "Journal append, fsync every event (SQLite, synchronous=FULL)",
+        configuration: .init(metrics: metrics, scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 2_000)
+    ) { benchmark in
+        let path = temporaryJournalPath()
+        defer { removeJournal(path) }
+        do {
+            let journal = try SQLiteEventJournal(path: path, durability: .everyEvent)
+            let record = records[0]
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                try journal.append(record.entry, timestamp: record.timestamp, correlationID: record.correlationID)
+            }
+            benchmark.stopMeasurement()
+        } catch { benchmark.error("\(error)") }
+    }
+
+    let replayPath = temporaryJournalPath()
+    do {
+        let journal = try SQLiteEventJournal(path: replayPath, durability: .groupCommit(milliseconds: 1_000))
+        for record in records { try journal.append(record.entry, timestamp: record.timestamp, correlationID: record.correlationID) }
+        try journal.sync()
+    } catch { fatalError("benchmark setup failed: \(error)") }
+    let replayConfiguration = Benchmark.Configuration(
+        metrics: metrics, scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 30)
+
+    Benchmark("Journal replay: read + decode (SQLite), \(records.count) records", configuration: replayConfiguration) { benchmark in
+        do {
+            let journal = try SQLiteEventJournal(path: replayPath)
+            var count = 0
+            benchmark.startMeasurement()
+            try journal.forEach(after: 0) { _ in count += 1 }
+            benchmark.stopMeasurement()
+            blackHole(count)
+        } catch { benchmark.error("\(error)") }
+    }
+
+    Benchmark("Journal replay: read + decode + rebuild state (SQLite), \(records.count) records", configuration: replayConfiguration) {
+        benchmark in
+        do {
+            let journal = try SQLiteEventJournal(path: replayPath)
+            var state = try JournalState(
+                instruments: [TestDefaults.instrument], accountID: TestDefaults.accountID,
+                startingBalances: [Money(uncheckedRaw: 1_000_000_00, currency: .USD)])
+            benchmark.startMeasurement()
+            try journal.forEach(after: 0) { record throws(JournalError) in try state.apply(record) }
+            benchmark.stopMeasurement()
+            blackHole(state.fillCount)
+        } catch { benchmark.error("\(error)") }
+    }
+
+    let encoded = records.map { JournalCodec.encode($0) }
+    Benchmark("Journal decode only (in memory), \(records.count) records", configuration: replayConfiguration) { benchmark in
+        do {
+            for bytes in encoded { blackHole(try JournalCodec.decode(bytes)) }
+        } catch { benchmark.error("\(error)") }
+    }
+}

@@ -1,0 +1,85 @@
+public import BourseCore
+public import OrderedCollections
+import BourseExecution
+
+/// Orders, positions and cash as the journal says they are: the fold of its records.
+///
+/// A submit command creates its orders (in status initialized, as the order manager does
+/// before sending); every order event is applied by the order's own state machine; fills
+/// move the net position and the cash account (``Account`` rules). Applying the same records
+/// always gives the same state (insertion-ordered collections only).
+public struct JournalState: Sendable, Hashable {
+    /// Every order, in submission order.
+    public private(set) var orders: OrderedDictionary<ClientOrderID, Order> = [:]
+    /// Net signed position per instrument, in the instrument's size precision.
+    public private(set) var positions: OrderedDictionary<InstrumentID, Quantity> = [:]
+    /// Signed raw net quantity per instrument (mirrors ``positions``).
+    private var positionRaw: OrderedDictionary<InstrumentID, Int64> = [:]
+    /// The cash account.
+    public private(set) var account: Account
+    /// Fills applied.
+    public private(set) var fillCount = 0
+    /// The last record applied.
+    public private(set) var lastSequence: UInt64 = 0
+    /// The index of the last bar delivered (−1 before the first).
+    public private(set) var lastBarIndex: Int64 = -1
+    /// The instruments fills may be in.
+    public let instruments: [Instrument]
+
+    /// An empty state: no orders, flat, holding `startingBalances`.
+    public init(instruments: [Instrument], accountID: AccountID, startingBalances: [Money]) throws(JournalError) {
+        self.instruments = instruments
+        do { account = try Account(id: accountID, deposits: startingBalances) } catch { throw .replay(sequence: 0, "\(error)") }
+    }
+
+    /// The signed net position in an instrument (raw, size precision).
+    public func signedPosition(_ id: InstrumentID) -> Int64 { positionRaw[id] ?? 0 }
+
+    /// Applies one record; throws ``JournalError/sequence(expected:found:)`` for a gap and
+    /// ``JournalError/replay(sequence:_:)`` for an event the state refuses.
+    public mutating func apply(_ record: JournalRecord) throws(JournalError) {
+        guard record.sequence == lastSequence + 1 else { throw .sequence(expected: lastSequence + 1, found: record.sequence) }
+        switch record.entry {
+        case .command(.submit(let c)): create(c.order)
+        case .command(.submitList(let c)): for order in c.orders { create(order) }
+        case .command, .audit: break
+        case .marketData(let mark): lastBarIndex = mark.index
+        case .event(let event): try apply(event, sequence: record.sequence)
+        }
+        lastSequence = record.sequence
+    }
+
+    mutating func restore(
+        orders: [Order], positions: [(InstrumentID, Quantity)], fillCount: Int, lastSequence: UInt64, lastBarIndex: Int64
+    ) {
+        for order in orders { self.orders[order.clientOrderID] = order }
+        for (id, quantity) in positions {
+            self.positions[id] = quantity
+            positionRaw[id] = quantity.raw
+        }
+        self.fillCount = fillCount
+        self.lastSequence = lastSequence
+        self.lastBarIndex = lastBarIndex
+    }
+
+    private mutating func create(_ order: OrderInitialized) {
+        if orders[order.clientOrderID] == nil { orders[order.clientOrderID] = Order(order) }
+    }
+
+    private mutating func apply(_ event: OrderEvent, sequence: UInt64) throws(JournalError) {
+        if case .initialized(let initialized) = event { return create(initialized) }
+        guard let index = orders.index(forKey: event.clientOrderID) else {
+            throw .replay(sequence: sequence, "\(event.kind) for unknown order \(event.clientOrderID)")
+        }
+        do { try orders.values[index].apply(event) } catch { throw .replay(sequence: sequence, "\(error)") }
+        guard case .filled(let fill) = event else { return }
+        guard let instrument = instruments.first(where: { $0.id == fill.instrumentID }) else {
+            throw .replay(sequence: sequence, "fill in unknown instrument \(fill.instrumentID)")
+        }
+        do { try account.apply(fill: fill, instrument: instrument) } catch { throw .replay(sequence: sequence, "\(error)") }
+        let raw = positionRaw[fill.instrumentID, default: 0] + fill.side.sign * fill.lastQuantity.raw
+        positionRaw[fill.instrumentID] = raw
+        positions[fill.instrumentID] = Quantity(uncheckedRaw: raw, precision: fill.lastQuantity.precision)
+        fillCount += 1
+    }
+}

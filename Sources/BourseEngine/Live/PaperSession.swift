@@ -1,0 +1,225 @@
+import BourseCore
+public import BourseExecution
+import OrderedCollections
+
+/// A paper-trading session that survives crashes: bars are replayed into a ``SimulatedVenue``
+/// through the ``OrderManager``, a ``PaperStrategy`` trades them, and everything is journaled —
+/// each order command **before** it is sent (and synced), each order event after it happened.
+///
+/// Starting a session on a journal that already has records is a recovery:
+/// 1. Bourse's own state (orders, positions, cash) is restored from the latest snapshot plus
+///    the journal's tail (``JournalState``).
+/// 2. The simulated venue died with the process, so it is rebuilt the only faithful way: the
+///    session's input is re-run from the first bar through a fresh venue, and every record the
+///    re-run produces must equal the journaled one (commands are matched, not re-sent as new
+///    orders; a mismatch is a ``JournalError/divergence(sequence:journaled:produced:)``).
+/// 3. Where the journal ends, the restored state is reconciled with the venue's reports
+///    (``ExecutionClient/orderStatus(_:)``, ``ExecutionClient/openOrderReports()``,
+///    ``ExecutionClient/positionReports()``, ``ExecutionClient/balanceReports()``); any
+///    disagreement stops the session with ``JournalError/reconciliation(_:)``.
+/// 4. From there the session goes on live: events the crash lost (produced after the last
+///    durable record) are journaled as they are produced again, and trading continues.
+///
+/// A recovery audit record says what was restored. With a real venue, step 2 is replaced by
+/// asking the venue (it keeps its own state), and step 3 emits the missing events.
+public final class PaperSession {
+    public typealias Venue = SimulatedVenue<StandardFillModel, InstrumentFeeModel, FixedLatency>
+
+    public let configuration: PaperSessionConfiguration
+    let journal: any EventJournal
+    let snapshots: any SnapshotStore
+    let clock: TestClock
+    public let venue: Venue
+    public let orderManager: BourseExecution.OrderManager<Venue>
+    var strategy: PaperStrategy
+    /// The state rebuilt from the journal (restored at start, then kept up to date).
+    public internal(set) var state: JournalState
+    /// Journaled records the re-run has not reproduced yet (recovery only).
+    var pending: [JournalRecord] = []
+    var pendingIndex = 0
+    var correlation: [ClientOrderID: String] = [:]
+    var sentAt: OrderedDictionary<ClientOrderID, Int64> = [:]
+    var orderCount = 0
+    /// The next bar ``run(limit:)`` processes.
+    public private(set) var nextBarIndex = 0
+    var events: [OrderEvent] = []
+    /// What the last start restored (for the audit record and the CLI).
+    public internal(set) var recovery: RecoverySummary?
+
+    /// A session on `journal`; restores its state when the journal has records.
+    public init(
+        configuration: PaperSessionConfiguration, journal: any EventJournal, snapshots: any SnapshotStore
+    ) throws(JournalError) {
+        self.configuration = configuration
+        self.journal = journal
+        self.snapshots = snapshots
+        strategy = configuration.strategy
+        clock = TestClock(now: configuration.bars.first.map { UnixNanos($0.tsEvent.rawValue - 1) } ?? .zero)
+        do {
+            venue = try Venue(
+                configuration: SimulatedVenueConfiguration(
+                    venue: configuration.instrument.id.venue, accountID: configuration.accountID,
+                    startingBalances: [configuration.startingCash]),
+                instruments: [configuration.instrument], clock: clock)
+        } catch { throw .storage("cannot set up the simulated venue: \(error)") }
+        orderManager = BourseExecution.OrderManager(client: venue)
+        state = try Self.restore(configuration: configuration, journal: journal, snapshots: snapshots)
+        if journal.lastSequence > 0 {
+            pending = try journal.records().filter { !Self.isPerProcessRecord($0.entry) }
+            recovery = RecoverySummary(
+                journaledRecords: journal.lastSequence, snapshotSequence: try snapshots.latestSnapshot()?.sequence)
+        }
+    }
+
+    /// The state as of the journal's end: the latest snapshot plus the records after it.
+    static func restore(
+        configuration: PaperSessionConfiguration, journal: any EventJournal, snapshots: any SnapshotStore
+    ) throws(JournalError) -> JournalState {
+        var state: JournalState
+        if let snapshot = try snapshots.latestSnapshot() {
+            state = try JournalState(snapshot: snapshot, instruments: [configuration.instrument], accountID: configuration.accountID)
+        } else {
+            state = try JournalState(
+                instruments: [configuration.instrument], accountID: configuration.accountID,
+                startingBalances: [configuration.startingCash])
+        }
+        try journal.forEach(after: state.lastSequence) { record throws(JournalError) in try state.apply(record) }
+        return state
+    }
+
+    /// Audit records of one process's life (start, recovery) that a re-run does not reproduce.
+    public static func isPerProcessRecord(_ entry: JournalEntry) -> Bool {
+        guard case .audit(let audit) = entry else { return false }
+        return audit.category == .recovery || audit.category == .operatorCommand
+    }
+
+    /// Whether the re-run is still reproducing journaled records.
+    var isRecovering: Bool { pendingIndex < pending.count }
+    /// Whether a recovery ran out of journaled records but has not been reconciled yet.
+    var awaitsReconciliation: Bool { recovery != nil && recovery?.reconciled == false }
+
+    /// Runs the session to the end of its bars (or through bar `limit − 1`); returns the final state.
+    @discardableResult
+    public func run(limit: Int? = nil) throws(JournalError) -> JournalState {
+        let bars = configuration.bars
+        let end = min(limit ?? bars.count, bars.count)
+        if journal.lastSequence == 0 && nextBarIndex == 0 {
+            try record(.audit(AuditEntry(
+                category: .operatorCommand, actor: configuration.actor, action: "start paper session",
+                reason: "\(bars.count) bars of \(configuration.instrument.id), strategy \(configuration.strategyID)")), correlationID: "")
+        }
+        while nextBarIndex < end {
+            try step(barIndex: nextBarIndex)
+            nextBarIndex += 1
+        }
+        try finishRecoveryIfDone()
+        try journal.sync()
+        return state
+    }
+
+    // MARK: One bar
+
+    private func step(barIndex index: Int) throws(JournalError) {
+        let bar = configuration.bars[index]
+        do { _ = try clock.advance(to: bar.tsEvent) } catch { throw .storage("bars out of order at index \(index): \(error)") }
+        try record(.marketData(MarketDataMark(instrumentID: bar.barType.instrumentID, index: Int64(index), tsEvent: bar.tsEvent)), correlationID: "")
+        events.removeAll(keepingCapacity: true)
+        venue.process(bar: bar, events: &events)
+        orderManager.apply(events[...])
+        try recordEvents()
+        let working = orderManager.openOrders().map { (id: $0.clientOrderID, sentAt: sentAt[$0.clientOrderID] ?? Int64(index)) }
+        let position = venue.netPosition(configuration.instrument.id).map { $0.side == .short ? -Int64($0.quantity.raw) : Int64($0.quantity.raw) } ?? 0
+        let decisions = strategy.decide(bar: bar, barIndex: Int64(index), position: position, working: working)
+        let signal = "SIG-\(index)"
+        for decision in decisions { try execute(decision, signal: signal, barIndex: Int64(index)) }
+        try finishRecoveryIfDone()
+        if !isRecovering, configuration.snapshotEvery > 0, (index + 1) % configuration.snapshotEvery == 0 {
+            try journal.sync()
+            try snapshots.save(Snapshot(sequence: state.lastSequence, timestamp: clock.now, bytes: state.encoded()))
+        }
+    }
+
+    private func execute(_ decision: PaperStrategy.Decision, signal: String, barIndex: Int64) throws(JournalError) {
+        let instrument = configuration.instrument
+        switch decision {
+        case .cancel(let id):
+            let command = CancelOrder(clientOrderID: id, strategyID: configuration.strategyID, instrumentID: instrument.id, tsInit: clock.now)
+            try send(.cancel(command), correlationID: correlation[id] ?? signal) { () throws(OrderManagerError) in
+                try orderManager.cancel(command, events: &events)
+            }
+        case .buyLimit(let price):
+            try submit(side: .buy, type: .limit, quantity: configuration.strategy.quantity, price: price, signal: signal, barIndex: barIndex)
+        case .sellMarket(let quantity):
+            try submit(side: .sell, type: .market, quantity: quantity, price: nil, signal: signal, barIndex: barIndex)
+        }
+    }
+
+    private func submit(
+        side: OrderSide, type: OrderType, quantity: Quantity, price: Price?, signal: String, barIndex: Int64
+    ) throws(JournalError) {
+        orderCount += 1
+        let order: OrderInitialized
+        do {
+            order = try OrderInitialized(
+                clientOrderID: ClientOrderID("P-\(orderCount)"), strategyID: configuration.strategyID,
+                instrumentID: configuration.instrument.id, side: side, type: type, quantity: quantity, price: price,
+                tsInit: clock.now)
+        } catch { throw .storage("the strategy built an invalid order: \(error)") }
+        correlation[order.clientOrderID] = signal
+        if let refusal = riskRefusal(order) {
+            try record(.audit(AuditEntry(
+                category: .riskDecision, actor: "risk", action: "denied \(side) \(quantity) \(order.instrumentID)", reason: refusal,
+                clientOrderID: order.clientOrderID)), correlationID: signal)
+            try record(.event(.initialized(order)), correlationID: signal)
+            try record(.event(.denied(OrderDenied(
+                clientOrderID: order.clientOrderID, strategyID: order.strategyID, instrumentID: order.instrumentID,
+                reason: refusal, tsEvent: clock.now))), correlationID: signal)
+            return
+        }
+        try record(.audit(AuditEntry(
+            category: .riskDecision, actor: "risk", action: "approved \(side) \(quantity) \(order.instrumentID)",
+            reason: "within cash and position limits", clientOrderID: order.clientOrderID)), correlationID: signal)
+        sentAt[order.clientOrderID] = barIndex
+        let command = SubmitOrder(order: order, tsInit: clock.now)
+        try send(.submit(command), correlationID: signal) { () throws(OrderManagerError) in
+            try orderManager.submit(command, events: &events)
+        }
+    }
+
+    /// The pre-trade check: a buy's notional at its limit must fit the free cash.
+    private func riskRefusal(_ order: OrderInitialized) -> String? {
+        guard order.side == .buy, let price = order.price else { return nil }
+        guard let notional = try? configuration.instrument.notional(quantity: order.quantity, price: price) else {
+            return "notional of \(order.quantity) at \(price) overflows"
+        }
+        // The venue's cash, not the journal's: during a recovery the re-run must decide as the original run did.
+        guard let free = venue.account?.balance(notional.currency) else { return nil }
+        let available = free.total.raw - free.locked.raw
+        return notional.raw > available
+            ? "notional \(notional) exceeds free cash \(Money(uncheckedRaw: available, currency: notional.currency))" : nil
+    }
+
+    /// Journals the command (durably) before the order manager sends it, then journals what the venue answered.
+    private func send(
+        _ command: JournalCommand, correlationID: String, _ body: () throws(OrderManagerError) -> Void
+    ) throws(JournalError) {
+        try record(.command(command), correlationID: correlationID)
+        if !isRecovering { try journal.sync() }
+        events.removeAll(keepingCapacity: true)
+        do { try body() } catch {
+            try record(.audit(AuditEntry(
+                category: .riskDecision, actor: "order-manager", action: "refused \(command.clientOrderID.map { "\($0)" } ?? "command")",
+                reason: error.description, clientOrderID: command.clientOrderID)), correlationID: correlationID)
+        }
+        try recordEvents()
+    }
+
+    private func recordEvents() throws(JournalError) {
+        for event in events {
+            try record(.event(event), correlationID: correlation[event.clientOrderID] ?? "")
+            if event.kind == .filled || event.kind == .canceled || event.kind == .rejected || event.kind == .expired {
+                if orderManager.order(event.clientOrderID)?.isClosed == true { sentAt.removeValue(forKey: event.clientOrderID) }
+            }
+        }
+    }
+}

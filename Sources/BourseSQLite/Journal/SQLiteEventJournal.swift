@@ -1,0 +1,253 @@
+public import BourseCore
+public import BourseEngine
+import Crypto
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The event journal in one SQLite file (WAL mode, schema migrations), hash-chained: each record
+/// stores the SHA-256 of the previous record's hash and its own encoded bytes, so editing,
+/// deleting or reordering any record is detected by ``JournalVerifier``.
+///
+/// Snapshots live in the same file (``SnapshotStore``).
+///
+/// On open, the tail is checked: a last record that does not decode or whose hash does not
+/// match (a torn write) is cut off, and a file SQLite cannot read past some point is salvaged
+/// into a fresh file up to the last complete record. Both leave a message in ``warnings``.
+public final class SQLiteEventJournal: EventJournal, SnapshotStore {
+    public let path: String
+    public let durability: JournalDurability
+    /// What opening the file had to repair (empty when nothing).
+    public private(set) var warnings: [String] = []
+    public private(set) var lastSequence: UInt64 = 0
+    let queue: DatabaseQueue
+    private var lastHash = JournalChain.genesis
+    private var writer = ByteWriter(capacity: 512)
+    /// Encoded records waiting for the group commit.
+    private var buffer: [PendingRecord] = []
+    private var oldestBuffered: ContinuousClock.Instant?
+    private let window: Duration
+
+    private struct PendingRecord {
+        let sequence: UInt64
+        let timestamp: Int64
+        let kind: UInt8
+        let clientOrderID: String?
+        let correlationID: String
+        let payload: [UInt8]
+        let previousHash: [UInt8]
+        let hash: [UInt8]
+    }
+
+    /// Opens (or creates) the journal at `path`.
+    public init(path: String, durability: JournalDurability = .groupCommit(milliseconds: 10)) throws(JournalError) {
+        self.path = path
+        self.durability = durability
+        if case .groupCommit(let ms) = durability { window = .milliseconds(ms) } else { window = .zero }
+        let torn = WriteAheadLogTail.tornBytes(journal: path)
+        do {
+            queue = try Self.open(path)
+        } catch {
+            guard JournalSalvage.isDamage(error) else { throw .storage("cannot open \(path): \(error)") }
+            let report = try JournalSalvage.salvage(path: path)
+            warnings.append(report)
+            do { queue = try Self.open(path) } catch { throw .storage("cannot open \(path) after salvage: \(error)") }
+        }
+        try loadTail()
+        if let torn {
+            warnings.append(
+                "journal \(path): the last write was torn (\(torn) bytes of an incomplete commit at the end of the write-ahead log, discarded); recovered up to record #\(lastSequence)")
+        }
+    }
+
+    static func open(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.journalMode = .wal
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try migrator.migrate(queue)
+        // A damaged file may open fine and fail only when read: read it once here.
+        try queue.read { db in _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM journal") }
+        return queue
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: journal, snapshot") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE journal (
+                        sequence INTEGER PRIMARY KEY, timestamp INTEGER NOT NULL, kind INTEGER NOT NULL,
+                        client_order_id TEXT, correlation_id TEXT NOT NULL, payload BLOB NOT NULL,
+                        previous_hash BLOB NOT NULL, hash BLOB NOT NULL);
+                    CREATE INDEX journal_by_order ON journal(client_order_id) WHERE client_order_id IS NOT NULL;
+                    CREATE INDEX journal_by_time ON journal(timestamp);
+                    CREATE TABLE snapshot (sequence INTEGER PRIMARY KEY, timestamp INTEGER NOT NULL, state BLOB NOT NULL);
+                    """)
+        }
+        return migrator
+    }
+
+    /// Reads the last record; cuts off a torn tail (records that fail their hash or decoding).
+    private func loadTail() throws(JournalError) {
+        do {
+            try queue.write { db in
+                var cut: [UInt64] = []
+                while let row = try Row.fetchOne(
+                    db, sql: "SELECT sequence, payload, previous_hash, hash FROM journal ORDER BY sequence DESC LIMIT 1")
+                {
+                    let sequence: Int64 = row["sequence"]
+                    let payload: [UInt8] = Array(row["payload"] as Data)
+                    let previous: [UInt8] = Array(row["previous_hash"] as Data)
+                    let hash: [UInt8] = Array(row["hash"] as Data)
+                    if JournalChain.hash(previous: previous, payload: payload) == hash, (try? JournalCodec.decode(payload)) != nil {
+                        lastSequence = UInt64(sequence)
+                        lastHash = hash
+                        break
+                    }
+                    cut.append(UInt64(sequence))
+                    try db.execute(sql: "DELETE FROM journal WHERE sequence = ?", arguments: [sequence])
+                }
+                if let first = cut.last {
+                    warnings.append(
+                        "journal \(path): the last write was torn; records #\(first)…#\(cut[0]) were incomplete and are dropped; recovered up to record #\(lastSequence)")
+                }
+                try db.execute(sql: "DELETE FROM snapshot WHERE sequence > ?", arguments: [Int64(lastSequence)])
+            }
+        } catch { throw .storage("\(error)") }
+    }
+
+    // MARK: Appending
+
+    @discardableResult
+    public func append(_ entry: JournalEntry, timestamp: UnixNanos, correlationID: String) throws(JournalError) -> JournalRecord {
+        let record = JournalRecord(sequence: lastSequence + 1, timestamp: timestamp, correlationID: correlationID, entry: entry)
+        writer.reset()
+        JournalCodec.encode(record, into: &writer)
+        let hash = JournalChain.hash(previous: lastHash, payload: writer.bytes)
+        buffer.append(PendingRecord(
+            sequence: record.sequence, timestamp: timestamp.rawValue, kind: entry.kind.rawValue,
+            clientOrderID: entry.clientOrderID?.value, correlationID: correlationID, payload: writer.bytes,
+            previousHash: lastHash, hash: hash))
+        lastHash = hash
+        lastSequence = record.sequence
+        switch durability {
+        case .everyEvent:
+            try flush()
+        case .groupCommit:
+            let now = ContinuousClock.now
+            if let oldest = oldestBuffered {
+                if now - oldest >= window { try flush() }
+            } else {
+                oldestBuffered = now
+            }
+        }
+        return record
+    }
+
+    public func sync() throws(JournalError) { try flush() }
+
+    /// Writes the buffered records in one transaction.
+    private func flush() throws(JournalError) {
+        guard !buffer.isEmpty else { return }
+        do {
+            try queue.inTransaction { db in
+                let statement = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO journal (sequence, timestamp, kind, client_order_id, correlation_id, payload, previous_hash, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                let s = statement.sqliteStatement
+                for r in buffer {
+                    sqlite3_reset(s)
+                    sqlite3_bind_int64(s, 1, Int64(r.sequence))
+                    sqlite3_bind_int64(s, 2, r.timestamp)
+                    sqlite3_bind_int(s, 3, Int32(r.kind))
+                    if let id = r.clientOrderID { Self.bindText(s, 4, id) } else { sqlite3_bind_null(s, 4) }
+                    Self.bindText(s, 5, r.correlationID)
+                    Self.bindBlob(s, 6, r.payload)
+                    Self.bindBlob(s, 7, r.previousHash)
+                    Self.bindBlob(s, 8, r.hash)
+                    let code = sqlite3_step(s)
+                    guard code == SQLITE_DONE else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    }
+                }
+                sqlite3_reset(s)
+                return .commit
+            }
+        } catch { throw .storage("cannot write to \(path): \(error)") }
+        buffer.removeAll(keepingCapacity: true)
+        oldestBuffered = nil
+    }
+
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func bindText(_ s: SQLiteStatement, _ index: Int32, _ text: String) {
+        _ = sqlite3_bind_text(s, index, text, -1, transient)
+    }
+
+    private static func bindBlob(_ s: SQLiteStatement, _ index: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { _ = sqlite3_bind_blob(s, index, $0.baseAddress, Int32($0.count), transient) }
+    }
+
+    // MARK: Reading
+
+    public func forEach(after sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Void) throws(JournalError) {
+        try flush()
+        var failure: JournalError?
+        do {
+            try queue.read { db in
+                let statement = try db.makeStatement(sql: "SELECT sequence, payload FROM journal WHERE sequence > ? ORDER BY sequence")
+                let s = statement.sqliteStatement
+                sqlite3_bind_int64(s, 1, Int64(clamping: sequence))
+                defer { sqlite3_reset(s) }
+                while true {
+                    let code = sqlite3_step(s)
+                    if code == SQLITE_DONE { break }
+                    guard code == SQLITE_ROW else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                    }
+                    let seq = UInt64(sqlite3_column_int64(s, 0))
+                    let bytes = UnsafeRawBufferPointer(start: sqlite3_column_blob(s, 1), count: Int(sqlite3_column_bytes(s, 1)))
+                    do {
+                        let record = try JournalCodec.decode(bytes)
+                        try body(record)
+                    } catch let error as JournalCodecError {
+                        failure = .codec(sequence: seq, error)
+                        return
+                    } catch let error as JournalError {
+                        failure = error
+                        return
+                    }
+                }
+            }
+        } catch { throw .storage("cannot read \(path): \(error)") }
+        if let failure { throw failure }
+    }
+
+    // MARK: Snapshots
+
+    public func save(_ snapshot: Snapshot) throws(JournalError) {
+        try flush()
+        do {
+            try queue.write { db in
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO snapshot (sequence, timestamp, state) VALUES (?, ?, ?)",
+                    arguments: [Int64(snapshot.sequence), snapshot.timestamp.rawValue, Data(snapshot.bytes)])
+            }
+        } catch { throw .storage("cannot save a snapshot to \(path): \(error)") }
+    }
+
+    public func latestSnapshot() throws(JournalError) -> Snapshot? {
+        do {
+            return try queue.read { db in
+                try Row.fetchOne(db, sql: "SELECT sequence, timestamp, state FROM snapshot ORDER BY sequence DESC LIMIT 1").map { row in
+                    Snapshot(
+                        sequence: UInt64(row["sequence"] as Int64), timestamp: UnixNanos(row["timestamp"] as Int64),
+                        bytes: Array(row["state"] as Data))
+                }
+            }
+        } catch { throw .storage("cannot read snapshots from \(path): \(error)") }
+    }
+}

@@ -64,7 +64,7 @@ let package = Package(
         ),
         .target(
             name: "BourseStrategies",
-            dependencies: ["BourseCore", "BourseEngine", "BourseIndicators"],
+            dependencies: ["BourseCore", "BourseData", "BourseEngine", "BourseIndicators"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -79,6 +79,7 @@ let package = Package(
         .testTarget(
             name: "BourseStrategiesTests",
             dependencies: ["BourseCore", "BourseEngine", "BourseData", "BourseStrategies"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -21,7 +21,7 @@ public struct StrategyEntry: Sendable {
 public enum StrategyCatalog {
     public static let all: [StrategyEntry] = [
         .of(SMACross.self), .of(EMACross.self), .of(RSIReversion.self), .of(BollingerReversion.self),
-        .of(DonchianBreakout.self), .of(MACDTrend.self),
+        .of(DonchianBreakout.self), .of(MACDTrend.self), .of(MomentumRotation.self), .of(PairsTrading.self),
     ]
 
     /// The strategy called `name`.

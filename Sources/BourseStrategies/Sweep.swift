@@ -1,4 +1,5 @@
 public import BourseEngine
+import Foundation
 
 /// Parameter sweeps: every combination of a grid (or a seeded random sample of it) run in
 /// parallel with structured concurrency, one kernel per task, ranked by a metric.
@@ -10,7 +11,7 @@ public import BourseEngine
 /// ```
 public enum Sweep {
     /// One evaluated combination.
-    public struct Row: Sendable, Equatable {
+    public struct Row: Sendable, Equatable, Codable {
         /// `NAME=VALUE` overrides, in grid order.
         public let parameters: [String]
         public let metrics: SummaryMetrics
@@ -37,11 +38,14 @@ public enum Sweep {
         grid.reduce([[]]) { partial, axis in partial.flatMap { prefix in axis.1.map { prefix + ["\(axis.0)=\($0)"] } } }
     }
 
+    /// One backtest per core by default.
+    public static var defaultParallelism: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
     /// Runs every combination of `grid`, at most `parallelism` at a time, ranked by `ranking`
     /// (ties keep grid order, so the table is deterministic).
     public static func grid(
         _ entry: StrategyEntry, grid: [(String, [String])], config: BacktestConfig, ranking: Ranking = .sharpe,
-        parallelism: Int = 2
+        parallelism: Int = defaultParallelism
     ) async -> [Row] {
         await run(entry, combinations: combinations(grid), config: config, ranking: ranking, parallelism: parallelism)
     }
@@ -49,16 +53,22 @@ public enum Sweep {
     /// Runs `count` combinations drawn from `grid` without replacement with a seeded generator.
     public static func random(
         _ entry: StrategyEntry, grid: [(String, [String])], count: Int, seed: UInt64, config: BacktestConfig,
-        ranking: Ranking = .sharpe, parallelism: Int = 2
+        ranking: Ranking = .sharpe, parallelism: Int = defaultParallelism
     ) async -> [Row] {
-        var all = combinations(grid)
+        await run(entry, combinations: sample(combinations(grid), count: count, seed: seed), config: config, ranking: ranking, parallelism: parallelism)
+    }
+
+    /// `count` of `combinations` drawn without replacement with a seeded generator (a PCG-style
+    /// LCG), in draw order.
+    public static func sample(_ combinations: [[String]], count: Int, seed: UInt64) -> [[String]] {
+        var all = combinations
         var state = seed
         var picked: [[String]] = []
         while picked.count < count && !all.isEmpty {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             picked.append(all.remove(at: Int((state >> 33) % UInt64(all.count))))
         }
-        return await run(entry, combinations: picked, config: config, ranking: ranking, parallelism: parallelism)
+        return picked
     }
 
     static func run(

@@ -6,13 +6,13 @@ import ArgumentParser
 /// `risk`, …) when it has commands that work; groups stay thin and delegate to the
 /// library modules.
 @main
-struct Bourse: ParsableCommand {
+struct Bourse: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
         commandName: "bourse",
         abstract: "Bourse: an algorithmic trading platform.",
         version: version,
-        subcommands: [ConfigCommand.self, DataCommand.self, BacktestCommand.self, DemoCommand.self]
+        subcommands: [ConfigCommand.self, DataCommand.self, BacktestCommand.self, SweepCommand.self, WalkForwardCommand.self, DemoCommand.self]
     )
 }

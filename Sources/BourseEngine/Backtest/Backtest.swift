@@ -76,7 +76,7 @@ public enum Backtest {
         }
         let commissionRaw = kernel.fills.reduce(Int64(0)) { $0 + $1.commission.raw }
         let metrics = SummaryMetrics(
-            curveTimes: portfolio.curveTimes, curveEquity: portfolio.curveEquity, curveExposure: portfolio.curveExposure,
+            dataStart: kernel.dataStart, curveTimes: portfolio.curveTimes, curveEquity: portfolio.curveEquity, curveExposure: portfolio.curveExposure,
             dailyIndices: portfolio.dailyIndices, startingCashRaw: portfolio.startingCash.raw, currency: currency,
             trades: kernel.trades, totalCommissionRaw: commissionRaw)
         return BacktestResult(

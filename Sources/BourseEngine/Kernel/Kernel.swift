@@ -43,10 +43,13 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
     // Routing tables rebuilt when subscriptions change (indexed by stream).
     private var deliverStream: [Bool] = []
     private var indicatorsByStream: [[RegisteredIndicator]] = []
-    private let streamInstrument: [Int]
+    private var streamInstrument: [Int]
     /// The bar series of each stream (`nil` for tick streams), kept apart from the stream enum
     /// so the hot loop does not copy enum payloads.
-    private let barSeries: [SeriesBox?]
+    private var barSeries: [SeriesBox?]
+    /// Whether each stream was aggregated on the fly from another (its bars only update
+    /// indicators and reach the strategy: the source stream already matched orders and marked).
+    private var isAggregated: [Bool]
 
     /// A kernel over `data` with the given components.
     public init(
@@ -78,6 +81,7 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         }
         self.streamInstrument = streamInstrument
         barSeries = data.streams.map { if case .bars(let series) = $0 { SeriesBox(series) } else { nil } }
+        isAggregated = data.sources.map { $0 != nil }
         context = StrategyContext(
             strategyID: strategyID, instruments: instruments, barTypes: barTypes, portfolio: portfolio, orders: orders,
             clock: clock)
@@ -91,7 +95,7 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         while let (stream, row) = data.next() {
             let ts = data.time(stream: stream, row: row)
             if ts > clock.now.rawValue { try advanceClock(to: ts) }
-            if context.routingChanged { rebuildRouting() }
+            if context.routingChanged { try rebuildRouting(now: ts) }
             if let box = barSeries[stream] {
                 try process(box, row: row, stream: stream)
                 continue
@@ -114,6 +118,9 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         portfolio.finishCurve()
     }
 
+    /// When the data begins (the first bar's open time), for reports.
+    public var dataStart: UnixNanos? { data.firstOpenTime }
+
     /// Round trips still open at the end, valued at the last marks.
     public var openTrades: [RoundTrip] {
         trackers.indices.compactMap { trackers[$0].openTrip(position: portfolio.positions[$0], mark: portfolio.lastPrices[$0]) }
@@ -131,6 +138,7 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         let low = Price(uncheckedRaw: series.lows[row], precision: p)
         let close = Price(uncheckedRaw: series.closes[row], precision: p)
         let ts = series.timestamps[row]
+        if isAggregated[stream] { return try deliver(series, row: row, stream: stream) }
         if venue.hasWork(index) {
             let openTime = UnixNanos(ts - (series.barType.spec.duration?.rawValue ?? 0))
             try matchBar(index, open: open, high: high, low: low, close: close, openTime: openTime, closeTime: UnixNanos(ts))
@@ -139,13 +147,20 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         if !portfolio.positions[index].isFlat {
             trackers[index].observe(high: high.doubleValue, low: low.doubleValue)
         }
+        try deliver(series, row: row, stream: stream)
+        portfolio.recordEquity(at: ts)
+    }
+
+    /// Updates the indicators registered on the bar's type, then gives the bar to the strategy
+    /// if it subscribed.
+    @inline(__always)
+    private func deliver(_ series: BarSeries, row: Int, stream: Int) throws(EngineError) {
         let indicators = indicatorsByStream[stream]
         if deliverStream[stream] || !indicators.isEmpty {
             let bar = series[row]
             for indicator in indicators { indicator.update(bar) }
             if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onBar(bar, c) } }
         }
-        portfolio.recordEquity(at: ts)
     }
 
     private func advanceClock(to ts: Int64) throws(EngineError) {
@@ -462,8 +477,20 @@ public final class Kernel<S: Strategy, R: RiskEngine> {
         try call { (s: inout S, c) throws in try s.onOrderEvent(event, c) }
     }
 
-    private func rebuildRouting() {
+    /// Rebuilds the routing tables after a subscription change; a subscribed bar type the data
+    /// lacks is aggregated on the fly from a finer bar stream of its instrument (bars closing
+    /// from `now` on).
+    private func rebuildRouting(now: Int64) throws(EngineError) {
         context.routingChanged = false
+        var present = data.streams.compactMap { if case .bars(let series) = $0 { series.barType } else { nil } }
+        for barType in context.subscribedBarTypes + context.indicators.map(\.0) where !present.contains(barType) {
+            present.append(barType)
+            let added = try data.addAggregated(barType, from: now)
+            guard case .bars(let series) = data.streams[added], let source = data.sources[added] else { continue }
+            streamInstrument.append(streamInstrument[source])
+            barSeries.append(SeriesBox(series))
+            isAggregated.append(true)
+        }
         deliverStream = data.streams.map { stream in
             switch stream {
             case .bars(let series): context.subscribedBarTypes.contains(series.barType)

@@ -21,12 +21,11 @@ struct BacktestOptions: ParsableArguments {
 
     /// The flags as overrides of their settings.
     var overrides: [CommandLineOverride] {
-        let values: [(String?, String, String)] = [
+        return CommandLineOverride.given([
             (commission, RunSettings.commission.key, "--commission"), (account, RunSettings.account.key, "--account"),
             (leverage, RunSettings.leverage.key, "--leverage"), (fill, RunSettings.fill.key, "--fill"),
             (from, RunSettings.from.key, "--from"), (to, RunSettings.to.key, "--to"),
-        ]
-        return values.compactMap { value, key, flag in value.map { CommandLineOverride(key: key, value: $0, flag: flag) } }
+        ])
     }
 
     /// The effective configuration: defaults < file < environment < these flags and `more`.

@@ -22,27 +22,19 @@ struct RunOptions: ParsableArguments {
 
     /// The flags as overrides of their settings (parameters need the strategy: see ``parameterOverrides(strategy:)``).
     var overrides: [CommandLineOverride] {
-        let values: [(String?, String, String)] = [
+        return CommandLineOverride.given([
             (strategy, RunSettings.strategy.key, "--strategy"),
             (data.isEmpty ? nil : data.joined(separator: ","), RunSettings.data.key, "--data"),
             (closeTable, RunSettings.closeTable.key, "--close-table"),
             (instrument.isEmpty ? nil : instrument.joined(separator: ","), RunSettings.instruments.key, "--instrument"),
             (barSpec, RunSettings.barSpec.key, "--bar-spec"),
             (labels, RunSettings.labels.key, "--labels"),
-        ]
-        return values.compactMap { value, key, flag in value.map { CommandLineOverride(key: key, value: $0, flag: flag) } }
+        ])
     }
 
     /// `--param NAME=VALUE` as overrides of `strategy.<strategy>.NAME`.
     func parameterOverrides(strategy: String) throws -> [CommandLineOverride] {
-        try params.map { assignment in
-            guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
-                throw ValidationError("--param takes NAME=VALUE, got '\(assignment)'")
-            }
-            let name = assignment[..<equals]
-            return CommandLineOverride(
-                key: "strategy.\(strategy).\(RunSettings.key(name))", value: String(assignment[assignment.index(after: equals)...]), flag: "--param")
-        }
+        try params.map { try CommandLineOverride.assignment($0, prefix: "strategy.\(strategy)", flag: "--param") }
     }
 
     /// The configured strategy and its `NAME=VALUE` parameters (every declared one).

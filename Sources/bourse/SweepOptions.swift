@@ -20,18 +20,12 @@ struct SweepOptions: ParsableArguments {
 
     /// The flags as overrides of their settings, for `strategy`.
     func overrides(strategy: String) throws -> [CommandLineOverride] {
-        let values: [(String?, String, String)] = [
+        let flags = CommandLineOverride.given([
             (ranking, RunSettings.ranking.key, "--ranking"), (samples, RunSettings.samples.key, "--samples"),
             (seed, RunSettings.seed.key, "--seed"), (parallelism, RunSettings.parallelism.key, "--parallelism"),
-        ]
-        let axes = try grid.map { axis in
-            guard let equals = axis.firstIndex(of: "="), equals != axis.startIndex else {
-                throw ValidationError("--grid takes NAME=V1,V2,…, got '\(axis)'")
-            }
-            return CommandLineOverride(
-                key: "sweep.\(strategy).\(RunSettings.key(axis[..<equals]))", value: String(axis[axis.index(after: equals)...]), flag: "--grid")
-        }
-        return values.compactMap { value, key, flag in value.map { CommandLineOverride(key: key, value: $0, flag: flag) } } + axes
+        ])
+        let axes = try grid.map { try CommandLineOverride.assignment($0, prefix: "sweep.\(strategy)", flag: "--grid") }
+        return flags + axes
     }
 
     /// The configured grid of `entry`: the parameters with sweep values, in declaration order.

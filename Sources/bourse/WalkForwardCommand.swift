@@ -19,12 +19,12 @@ struct WalkForwardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let first = try options.load(input.overrides)
-        let own: [(String?, String, String)] = [
+        let own = CommandLineOverride.given([
             (inSample, RunSettings.inSample.key, "--in-sample"), (outOfSample, RunSettings.outOfSample.key, "--out-of-sample"),
             (mode, RunSettings.mode.key, "--mode"),
-        ]
+        ])
         let more = try search.overrides(strategy: first[RunSettings.strategy])
-            + own.compactMap { value, key, flag in value.map { CommandLineOverride(key: key, value: $0, flag: flag) } }
+            + own
         let (settings, config) = try BacktestCommand.load(input, options, more: more)
         let (entry, _) = try RunOptions.strategy(settings)
         let report = try await WalkForward.run(

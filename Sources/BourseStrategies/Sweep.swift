@@ -75,25 +75,30 @@ public enum Sweep {
         _ entry: StrategyEntry, combinations: [[String]], config: BacktestConfig, ranking: Ranking, parallelism: Int
     ) async -> [Row] {
         var rows = [Row?](repeating: nil, count: combinations.count)
-        await withTaskGroup(of: (Int, Row).self) { group in
+        // One worker slot per concurrent task, each with its own copy of the data: the kernels
+        // then share no reference-counted buffer across threads (see `copyingStorage()`).
+        let slots = min(max(1, parallelism), combinations.count)
+        let configs = (0..<slots).map { $0 == 0 ? config : config.copyingStorage() }
+        await withTaskGroup(of: (Int, Int, Row).self) { group in
             var next = 0
-            func launch() {
+            func launch(slot: Int) {
                 let index = next
                 let parameters = combinations[index]
+                let config = configs[slot]
                 next += 1
                 group.addTask {
                     do {
                         let result = try entry.run(parameters, config)
-                        return (index, Row(parameters: parameters, metrics: result.metrics, finalEquity: result.finalEquity, error: nil))
+                        return (index, slot, Row(parameters: parameters, metrics: result.metrics, finalEquity: result.finalEquity, error: nil))
                     } catch {
-                        return (index, Row(parameters: parameters, metrics: .empty, finalEquity: "", error: "\(error)"))
+                        return (index, slot, Row(parameters: parameters, metrics: .empty, finalEquity: "", error: "\(error)"))
                     }
                 }
             }
-            while next < min(max(1, parallelism), combinations.count) { launch() }
-            for await (index, row) in group {
+            for slot in 0..<slots { launch(slot: slot) }
+            for await (index, slot, row) in group {
                 rows[index] = row
-                if next < combinations.count { launch() }
+                if next < combinations.count { launch(slot: slot) }
             }
         }
         let ordered = rows.compactMap { $0 }.enumerated()

@@ -88,7 +88,7 @@ public enum Sweep {
                 next += 1
                 group.addTask {
                     do {
-                        let result = try entry.run(parameters, config)
+                        let result = try entry.evaluate(parameters, config)
                         return (index, slot, Row(parameters: parameters, metrics: result.metrics, finalEquity: result.finalEquity, error: nil))
                     } catch {
                         return (index, slot, Row(parameters: parameters, metrics: .empty, finalEquity: "", error: "\(error)"))

@@ -25,6 +25,17 @@ public enum Backtest {
         return result(of: kernel, parameters: parameters)
     }
 
+    /// Runs strategy type `S` and returns only its summary metrics and final equity: what a sweep
+    /// ranks by, without building the full result (orders, fills, per-bar equity as text).
+    public static func evaluate<S: Strategy>(
+        _ type: S.Type, parameters: [String] = [], config: BacktestConfig
+    ) throws -> (metrics: SummaryMetrics, finalEquity: String) {
+        let values = try ParameterValues(S.parameters, overrides: parameters)
+        let kernel = try makeKernel(strategy: S(parameters: values), risk: PassThroughRiskEngine(), config: config)
+        try kernel.run()
+        return (metrics(of: kernel), kernel.portfolio.equity.amountText)
+    }
+
     /// A kernel ready to ``Kernel/run()`` (for callers that want the live objects).
     public static func makeKernel<S: Strategy, R: RiskEngine>(
         strategy: S, risk: R, config: BacktestConfig
@@ -37,6 +48,16 @@ public enum Backtest {
             commission: CommissionModel(rate: config.commissionRate, rounding: config.commissionRounding),
             fillTiming: config.fillTiming, strategyID: config.strategyID, accountID: config.accountID,
             startTime: UnixNanos(first))
+    }
+
+    /// The summary metrics of a finished kernel.
+    static func metrics<S: Strategy, R: RiskEngine>(of kernel: Kernel<S, R>) -> SummaryMetrics {
+        let portfolio = kernel.portfolio
+        return SummaryMetrics(
+            dataStart: kernel.dataStart, curveTimes: portfolio.curveTimes, curveEquity: portfolio.curveEquity,
+            curveExposure: portfolio.curveExposure, dailyIndices: portfolio.dailyIndices,
+            startingCashRaw: portfolio.startingCash.raw, currency: portfolio.currency, trades: kernel.trades,
+            totalCommissionRaw: kernel.fills.reduce(Int64(0)) { $0 + $1.commission.raw })
     }
 
     /// The results of a finished kernel.
@@ -74,11 +95,7 @@ public enum Backtest {
                 unrealizedPnL: mark.flatMap { try? position.unrealizedPnL(at: $0).amountText },
                 lastPrice: mark?.description)
         }
-        let commissionRaw = kernel.fills.reduce(Int64(0)) { $0 + $1.commission.raw }
-        let metrics = SummaryMetrics(
-            dataStart: kernel.dataStart, curveTimes: portfolio.curveTimes, curveEquity: portfolio.curveEquity, curveExposure: portfolio.curveExposure,
-            dailyIndices: portfolio.dailyIndices, startingCashRaw: portfolio.startingCash.raw, currency: currency,
-            trades: kernel.trades, totalCommissionRaw: commissionRaw)
+        let metrics = metrics(of: kernel)
         return BacktestResult(
             strategy: S.name,
             parameters: parameters.values.map { BacktestResult.Parameter(name: $0.key, value: $0.value.description) },

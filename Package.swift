@@ -77,7 +77,7 @@ let package = Package(
         ),
         .target(
             name: "BourseStrategies",
-            dependencies: ["BourseCore", "BourseEngine", "BourseIndicators"],
+            dependencies: ["BourseCore", "BourseData", "BourseEngine", "BourseIndicators"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -93,6 +93,7 @@ let package = Package(
         .testTarget(
             name: "BourseStrategiesTests",
             dependencies: ["BourseCore", "BourseEngine", "BourseData", "BourseStrategies"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -12,13 +12,12 @@ REQUIRED_PACKAGES=(
     libopenblas-dev  # BLAS/LAPACK (BourseAnalytics: covariance, optimization)
     liblapacke-dev   # LAPACKE, the C interface to LAPACK (BourseAnalytics)
     pkg-config       # lets system-library targets find the two above
+    chromium         # headless browser: the HTML report is rendered and checked in it (BrowserReportTests)
 )
 
 # Packages later issues will need; add them to REQUIRED_PACKAGES when their tests do.
-# Both are large (PostgreSQL with its server, Chromium ~300 MB), so they are not
-# installed before something uses them.
+# PostgreSQL is large (a server), so it is not installed before something uses it.
 #   postgresql       # BoursePostgres tests (a local server, POSTGRES_URL)
-#   chromium         # browser tests of the web dashboard
 
 log() { printf 'setup: %s\n' "$*"; }
 

@@ -8,12 +8,15 @@ public struct StrategyEntry: Sendable {
     public let parameters: [ParameterSpec]
     /// Runs a backtest with `NAME=VALUE` overrides.
     public let run: @Sendable (_ overrides: [String], _ config: BacktestConfig) throws -> BacktestResult
+    /// Runs a backtest and returns only its metrics and final equity (what sweeps rank by).
+    public let evaluate: @Sendable (_ overrides: [String], _ config: BacktestConfig) throws -> (metrics: SummaryMetrics, finalEquity: String)
 
     /// The entry of strategy type `S`.
     public static func of<S: Strategy>(_ type: S.Type) -> StrategyEntry {
-        StrategyEntry(name: S.name, summary: S.summary, parameters: S.parameters) { overrides, config in
-            try Backtest.run(S.self, parameters: overrides, config: config)
-        }
+        StrategyEntry(
+            name: S.name, summary: S.summary, parameters: S.parameters,
+            run: { overrides, config in try Backtest.run(S.self, parameters: overrides, config: config) },
+            evaluate: { overrides, config in try Backtest.evaluate(S.self, parameters: overrides, config: config) })
     }
 }
 
@@ -21,7 +24,7 @@ public struct StrategyEntry: Sendable {
 public enum StrategyCatalog {
     public static let all: [StrategyEntry] = [
         .of(SMACross.self), .of(EMACross.self), .of(RSIReversion.self), .of(BollingerReversion.self),
-        .of(DonchianBreakout.self), .of(MACDTrend.self),
+        .of(DonchianBreakout.self), .of(MACDTrend.self), .of(MomentumRotation.self), .of(PairsTrading.self),
     ]
 
     /// The strategy called `name`.

@@ -1,6 +1,5 @@
 import ArgumentParser
-import BourseCore
-import BourseData
+import BourseConfiguration
 import BourseEngine
 import BourseStrategies
 
@@ -8,26 +7,27 @@ import BourseStrategies
 struct BacktestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
-        abstract: "Run a built-in strategy on OHLCV CSV data.",
+        abstract: "Run a built-in strategy on OHLCV CSV data (flags, or a --config FILE).",
         discussion: "Strategies: " + StrategyCatalog.all.map { "\($0.name) (\($0.parameters.map { "\($0.name)=\($0.defaultValue)" }.joined(separator: " ")))" }.joined(separator: "; ")
     )
 
-    @Option(help: "Strategy name (see the list below).") var strategy: String
-    @Option(name: .customLong("param"), help: "A strategy parameter, NAME=VALUE (repeatable).") var params: [String] = []
-    @Option(help: "An OHLCV CSV file (repeatable, one instrument each).") var data: [String] = []
-    @Option(help: "Instrument id per data file (default: FILESTEM.SIM).") var instrument: [String] = []
-    @Option(help: "Bar spec of the files.") var barSpec = "1-DAY-LAST"
-    @Option(help: "Whether the file's timestamps label bar opens or closes: open or close.") var labels = "open"
+    @OptionGroup var input: RunOptions
     @OptionGroup var options: BacktestOptions
+    @OptionGroup var outputs: ReportOptions
 
     func run() throws {
-        let entry = try StrategyCatalog.named(strategy)
-        guard let label = TimestampLabel(rawValue: labels) else { throw ValidationError("--labels must be open or close") }
-        var config = try BacktestConfig.csv(
-            paths: data, instrumentIDs: instrument, spec: try BarSpec(barSpec), labels: label,
-            startingCash: try options.startingCash())
-        try options.apply(to: &config)
-        let result = try entry.run(params, config)
-        try options.emit(result, config: config, title: "Bourse backtest: \(entry.name) on \(config.instruments.map(\.id.description).joined(separator: ", "))")
+        let (settings, config) = try Self.load(input, options)
+        let (entry, parameters) = try RunOptions.strategy(settings)
+        let result = try entry.run(parameters, config)
+        try outputs.emit(result, config: config, title: "Bourse backtest: \(entry.name) on \(config.instruments.map(\.id.description).joined(separator: ", "))")
+    }
+
+    /// The effective settings (parameters included) and the backtest configuration they describe.
+    static func load(_ run: RunOptions, _ options: BacktestOptions, more: [CommandLineOverride] = []) throws -> (Configuration, BacktestConfig) {
+        let first = try options.load(run.overrides + more)
+        let settings = try options.load(run.overrides + more + run.parameterOverrides(strategy: first[RunSettings.strategy]))
+        var config = try RunOptions.backtestConfig(settings, startingCash: options.startingCash(settings))
+        BacktestOptions.apply(settings, to: &config)
+        return (settings, config)
     }
 }

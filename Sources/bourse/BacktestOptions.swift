@@ -1,40 +1,36 @@
 import ArgumentParser
+import BourseConfiguration
 import BourseCore
 import BourseData
 import BourseEngine
 import Foundation
 
-/// Options shared by `bourse backtest` and `bourse demo`: account, venue and outputs.
+/// Options shared by the backtest commands: configuration, account and venue. The account and
+/// venue flags override their settings (`backtest.*`, see ``RunSettings``).
 struct BacktestOptions: ParsableArguments {
-    @Option(help: "Starting cash.") var cash = "10000"
-    @Option(help: "Account currency.") var currency = "USD"
-    @Option(help: "Commission as a fraction of notional per fill (0.002 = 0.2 %).") var commission = "0.002"
-    @Option(help: "Account kind: margin or cash.") var account = "margin"
-    @Option(help: "Leverage of a margin account.") var leverage = "1"
-    @Option(help: "Market order fills: next-open or close.") var fill = "next-open"
-    @Option(help: "First date to use (YYYY-MM-DD, inclusive).") var from: String?
-    @Option(help: "Last date to use (YYYY-MM-DD, inclusive).") var to: String?
-    @Option(help: "Write a self-contained HTML report here.") var report: String?
-    @Option(help: "Write the full result as JSON here.") var json: String?
-    @Option(help: "Write trades.csv, equity.csv and fills.csv into this directory.") var csvDir: String?
+    @OptionGroup var configuration: ConfigurationOptions
+    @Option(help: "Starting cash amount (setting backtest.starting-balance, default 100000.00 USD).") var cash: String?
+    @Option(help: "Currency of the starting cash.") var currency: String?
+    @Option(help: "Commission as a fraction of notional per fill, 0.002 = 0.2 % (setting backtest.commission).")
+    var commission: String?
+    @Option(help: "Account kind: margin or cash (setting backtest.account).") var account: String?
+    @Option(help: "Leverage of a margin account (setting backtest.leverage).") var leverage: String?
+    @Option(help: "Market order fills: next-open or close (setting backtest.fill).") var fill: String?
+    @Option(help: "First date to use, YYYY-MM-DD inclusive (setting backtest.from).") var from: String?
+    @Option(help: "Last date to use, YYYY-MM-DD inclusive (setting backtest.to).") var to: String?
 
-    func startingCash() throws -> Money {
-        let currency = try Currency.named(currency)
-        return try Money(parsing: cash, currency)
+    /// The flags as overrides of their settings.
+    var overrides: [CommandLineOverride] {
+        return CommandLineOverride.given([
+            (commission, RunSettings.commission.key, "--commission"), (account, RunSettings.account.key, "--account"),
+            (leverage, RunSettings.leverage.key, "--leverage"), (fill, RunSettings.fill.key, "--fill"),
+            (from, RunSettings.from.key, "--from"), (to, RunSettings.to.key, "--to"),
+        ])
     }
 
-    /// Applies account, venue and time range to `config`.
-    func apply(to config: inout BacktestConfig) throws {
-        config.commissionRate = try Rate(parsing: commission)
-        switch account {
-        case "margin": config.accountKind = .margin(leverage: try Rate(parsing: leverage))
-        case "cash": config.accountKind = .cash
-        default: throw ValidationError("--account must be margin or cash, got '\(account)'")
-        }
-        guard let timing = FillTiming(rawValue: fill) else { throw ValidationError("--fill must be next-open or close, got '\(fill)'") }
-        config.fillTiming = timing
-        config.start = try from.map { try Self.date($0, endOfDay: false) }
-        config.end = try to.map { try Self.date($0, endOfDay: true) }
+    /// The effective configuration: defaults < file < environment < these flags and `more`.
+    func load(_ more: [CommandLineOverride] = []) throws -> Configuration {
+        try configuration.load(environment: ProcessInfo.processInfo.environment, additional: overrides + more)
     }
 
     static func date(_ text: String, endOfDay: Bool) throws -> UnixNanos {
@@ -44,31 +40,27 @@ struct BacktestOptions: ParsableArguments {
         return endOfDay ? day + .days(1) : day
     }
 
-    /// Prints the summary and writes the requested outputs.
-    func emit(_ result: BacktestResult, config: BacktestConfig, title: String) throws {
-        print(BacktestReport.summaryTable(result))
-        if let json {
-            try BacktestReport.json(result).write(to: URL(fileURLWithPath: json))
-            print("wrote \(json)")
+    /// `--cash` (in `--currency`, else the configured currency) over the configured starting balance.
+    func startingCash(_ settings: Configuration, fallback: Money? = nil) throws -> Money {
+        var balance = settings[BacktestSettings.startingBalance]
+        if let fallback, settings.source(of: BacktestSettings.startingBalance) == .defaultValue { balance = fallback }
+        guard cash != nil || currency != nil else { return balance }
+        let unit = try currency.map { try Currency.named($0) } ?? balance.currency
+        do { return try Money(parsing: cash ?? balance.amountText, unit) } catch {
+            throw ValidationError("--cash \(cash ?? balance.amountText) \(unit.code): \(error)")
         }
-        if let csvDir {
-            try FileManager.default.createDirectory(atPath: csvDir, withIntermediateDirectories: true)
-            for (name, text) in [
-                ("trades.csv", BacktestReport.tradesCSV(result)), ("equity.csv", BacktestReport.equityCSV(result)),
-                ("fills.csv", BacktestReport.fillsCSV(result)),
-            ] {
-                try text.write(toFile: csvDir + "/" + name, atomically: true, encoding: .utf8)
-            }
-            print("wrote \(csvDir)/trades.csv, equity.csv, fills.csv")
+    }
+
+    /// Applies the configured account, venue and time range to `config`.
+    static func apply(_ settings: Configuration, to config: inout BacktestConfig) {
+        config.commissionRate = settings[RunSettings.commission]
+        switch settings[RunSettings.account] {
+        case .margin: config.accountKind = .margin(leverage: settings[RunSettings.leverage])
+        case .cash: config.accountKind = .cash
         }
-        if let report {
-            let series = config.bars[0]
-            let prices = (0..<series.count).map { i in
-                (time: UnixNanos(series.timestamps[i] - (series.barType.spec.duration?.rawValue ?? 0)).description,
-                 close: series[i].close.doubleValue)
-            }
-            try BacktestReport.html(result, prices: prices, title: title).write(toFile: report, atomically: true, encoding: .utf8)
-            print("wrote \(report)")
-        }
+        config.fillTiming = settings[RunSettings.fill]
+        // Bars are stamped with their close: the day's bars close after its midnight, up to the next one.
+        config.start = settings[RunSettings.from].map { $0 + Nanoseconds(1) }
+        config.end = settings[RunSettings.to].map { $0 + .days(1) }
     }
 }

@@ -6,7 +6,7 @@ import ArgumentParser
 /// `risk`, …) when it has commands that work; groups stay thin and delegate to the
 /// library modules.
 @main
-struct Bourse: ParsableCommand {
+struct Bourse: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -14,8 +14,9 @@ struct Bourse: ParsableCommand {
         abstract: "Bourse: an algorithmic trading platform.",
         version: version,
         subcommands: [
-            ConfigCommand.self, DataCommand.self, BacktestCommand.self, DemoCommand.self, PortfolioCommand.self,
-            AnalyticsCommand.self, RiskCommand.self, KillSwitchCommand.self, PaperCommand.self, AuditCommand.self,
+            ConfigCommand.self, DataCommand.self, BacktestCommand.self, SweepCommand.self, WalkForwardCommand.self,
+            DemoCommand.self, PortfolioCommand.self, AnalyticsCommand.self, RiskCommand.self, KillSwitchCommand.self,
+            PaperCommand.self, AuditCommand.self,
         ]
     )
 }

@@ -33,11 +33,16 @@ struct ConfigurationOptions: ParsableArguments {
         } + assignments
     }
 
-    /// The effective configuration for `environment` and these options.
-    func load(environment: [String: String]) throws -> Configuration {
+    /// The effective configuration for `environment`, these options and a command's own flags
+    /// (`additional`, listed after the dedicated flags and before `--set`).
+    func load(environment: [String: String], additional: [CommandLineOverride] = []) throws -> Configuration {
         let schema = try ConfigurationSchema.bourse()
         let file = try Configuration.filePath(explicit: configFile, environment: environment)
             .map { path throws(ConfigurationError) in try ConfigurationFile.read(path: path) }
-        return try Configuration.load(schema: schema, file: file, environment: environment, overrides: overrides)
+        let all = overrides
+        let dedicated = all.count - assignments.count
+        return try Configuration.load(
+            schema: schema, file: file, environment: environment,
+            overrides: Array(all.prefix(dedicated)) + additional + assignments)
     }
 }

@@ -5,6 +5,6 @@ extension ConfigurationSchema {
     ///
     /// A module that adds settings adds its table here.
     static func bourse() throws(ConfigurationSchemaError) -> ConfigurationSchema {
-        try ConfigurationSchema(PlatformSettings.all + BacktestSettings.all + RiskSettings.all)
+        try ConfigurationSchema(PlatformSettings.all + BacktestSettings.all + RunSettings.all + RiskSettings.all)
     }
 }

@@ -67,6 +67,23 @@ enum Bars {
         return series
     }
 
+    /// `count` one-minute bars of ``instrument``, the first opening at `start`: bar *i* opens at
+    /// 100 + i, has high open + 2, low open − 1, closes at open + 1, volume 10 + i.
+    static func minuteSeries(count: Int, start: UnixNanos) throws -> BarSeries {
+        let type = BarType(instrumentID: instrument.id, spec: .oneMinute)
+        var series = BarSeries(barType: type, pricePrecision: 2, sizePrecision: 0)
+        for i in 0..<count {
+            let open = Int64(10_000 + 100 * i)
+            try series.append(
+                Bar(
+                    barType: type, open: Price(uncheckedRaw: open, precision: 2),
+                    high: Price(uncheckedRaw: open + 200, precision: 2), low: Price(uncheckedRaw: open - 100, precision: 2),
+                    close: Price(uncheckedRaw: open + 100, precision: 2), volume: Quantity(uncheckedRaw: Int64(10 + i), precision: 0),
+                    tsEvent: start + .minutes(Int64(i + 1))))
+        }
+        return series
+    }
+
     static func config(_ rows: [(String, String, String, String)], cash: String = "10000") throws -> BacktestConfig {
         try BacktestConfig(instruments: [instrument], bars: [series(rows)], startingCash: Money(parsing: cash, .USD))
     }

@@ -15,7 +15,8 @@ import Testing
         return config
     }
 
-    @Test(arguments: StrategyCatalog.all.map(\.name))
+    /// The single-instrument strategies (the basket ones have their own tests).
+    @Test(arguments: StrategyCatalog.all.map(\.name).filter { !["momentum-rotation", "pairs"].contains($0) })
     func runsOnGOOGWithDefaultsAndTrades(name: String) throws {
         let result = try StrategyCatalog.named(name).run([], Self.googConfig())
         #expect(result.metrics.numberOfTrades > 3, "\(name) made \(result.metrics.numberOfTrades) trades")

@@ -1,3 +1,4 @@
+import BourseData
 import BourseEngine
 import BourseStrategies
 import Testing
@@ -27,5 +28,20 @@ import Testing
         let b = await Sweep.random(entry, grid: grid, count: 4, seed: 7, config: config)
         #expect(a == b)
         #expect(Set(a.map(\.parameters)).count == 4)
+    }
+
+    /// Workers run on copies of the data: the rows do not depend on how many run at a time, and a
+    /// copy holds the same bars in buffers of its own.
+    @Test func parallelRowsEqualSequentialRowsAndCopiesOwnTheirStorage() async throws {
+        let config = try BuiltInStrategyTests.googConfig()
+        let entry = try StrategyCatalog.named("sma-cross")
+        let grid = [("fast", ["5", "10"]), ("slow", ["20", "30", "50"])]
+        let one = await Sweep.grid(entry, grid: grid, config: config, parallelism: 1)
+        let two = await Sweep.grid(entry, grid: grid, config: config, parallelism: 2)
+        #expect(one == two)
+        let copy = config.copyingStorage().bars[0]
+        #expect(copy == config.bars[0])
+        let shared = copy.closes.withUnsafeBufferPointer { a in config.bars[0].closes.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+        #expect(!shared)
     }
 }

@@ -31,6 +31,29 @@ public enum Backtest {
         return result(of: kernel, parameters: parameters)
     }
 
+    /// Runs strategy type `S` (under the configuration's risk limits, as ``run(_:parameters:config:)``)
+    /// and returns only its summary metrics and final equity: what a sweep ranks by, without
+    /// building the full result (orders, fills, per-bar equity as text).
+    public static func evaluate<S: Strategy>(
+        _ type: S.Type, parameters: [String] = [], config: BacktestConfig
+    ) throws -> (metrics: SummaryMetrics, finalEquity: String) {
+        let values = try ParameterValues(S.parameters, overrides: parameters)
+        let strategy = try S(parameters: values)
+        guard let limits = config.riskLimits else {
+            return try evaluate(strategy: strategy, risk: PassThroughRiskEngine(), config: config)
+        }
+        let risk = try PreTradeRiskEngine(limits, instruments: config.instruments, startingCash: config.startingCash)
+        return try evaluate(strategy: strategy, risk: risk, config: config)
+    }
+
+    private static func evaluate<S: Strategy, R: RiskGate>(
+        strategy: S, risk: R, config: BacktestConfig
+    ) throws(EngineError) -> (metrics: SummaryMetrics, finalEquity: String) {
+        let kernel = try makeKernel(strategy: strategy, risk: risk, config: config)
+        try kernel.run()
+        return (metrics(of: kernel), kernel.portfolio.equity.amountText)
+    }
+
     /// A kernel over the configuration's simulated venue, ready to ``Kernel/run()``.
     public static func makeKernel<S: Strategy, R: RiskGate>(
         strategy: S, risk: R, config: BacktestConfig
@@ -51,6 +74,16 @@ public enum Backtest {
             strategy: strategy, risk: risk, venue: wrap(venue), clock: clock, data: data, instruments: config.instruments,
             startingCash: config.startingCash, accountKind: config.accountKind, sizingCommissionRate: config.commissionRate,
             strategyID: config.strategyID)
+    }
+
+    /// The summary metrics of a finished kernel.
+    static func metrics<S: Strategy, R: RiskGate, V: BacktestVenue>(of kernel: Kernel<S, R, V>) -> SummaryMetrics {
+        let portfolio = kernel.portfolio
+        return SummaryMetrics(
+            dataStart: kernel.dataStart, curveTimes: portfolio.curveTimes, curveEquity: portfolio.curveEquity,
+            curveExposure: portfolio.curveExposure, dailyIndices: portfolio.dailyIndices,
+            startingCashRaw: portfolio.startingCash.raw, currency: portfolio.currency, trades: kernel.trades,
+            totalCommissionRaw: kernel.fills.reduce(Int64(0)) { $0 + $1.commission.raw })
     }
 
     /// The results of a finished kernel.
@@ -88,11 +121,7 @@ public enum Backtest {
                 unrealizedPnL: mark.flatMap { try? position.unrealizedPnL(at: $0).amountText },
                 lastPrice: mark?.description)
         }
-        let commissionRaw = kernel.fills.reduce(Int64(0)) { $0 + $1.commission.raw }
-        let metrics = SummaryMetrics(
-            curveTimes: portfolio.curveTimes, curveEquity: portfolio.curveEquity, curveExposure: portfolio.curveExposure,
-            dailyIndices: portfolio.dailyIndices, startingCashRaw: portfolio.startingCash.raw, currency: currency,
-            trades: kernel.trades, totalCommissionRaw: commissionRaw)
+        let metrics = metrics(of: kernel)
         return BacktestResult(
             strategy: S.name,
             parameters: parameters.values.map { BacktestResult.Parameter(name: $0.key, value: $0.value.description) },

@@ -58,6 +58,16 @@ public struct BacktestConfig: Sendable {
         } catch { throw .configuration("venue: \(error)") }
     }
 
+    /// A copy whose bar columns and ticks live in buffers of its own (see
+    /// ``BarSeries/copyingStorage()``): a sweep gives one to each worker.
+    public func copyingStorage() -> BacktestConfig {
+        var copy = self
+        copy.bars = bars.map { $0.copyingStorage() }
+        copy.quotes = quotes.map { $0.map { $0 } }
+        copy.trades = trades.map { $0.map { $0 } }
+        return copy
+    }
+
     /// The data engine over the configured streams, cut to the time range.
     func makeDataEngine() throws(EngineError) -> DataEngine {
         if let start, let end, end < start { throw .configuration("end \(end) is before start \(start)") }

@@ -6,8 +6,14 @@ public import BourseCore
 /// BourseAnalytics (empyrical's definitions); trade metrics use the closed round trips'
 /// net P&L. A metric that is undefined for the run (too few points, no losing trade…) is `nil`.
 public struct SummaryMetrics: Sendable, Codable, Equatable {
+    /// When the data begins: the first bar's **open** time (a daily bar labelled 2004-08-19
+    /// opens at 2004-08-19 00:00 UTC).
     public let startTime: String?
+    /// When the data ends: the last bar's **close** time (`Bar.tsEvent`; the daily bar labelled
+    /// 2013-03-01 closes at 2013-03-02 00:00 UTC). ``lastDay`` is the date to show.
     public let endTime: String?
+    /// The UTC date of the last instant covered (the day before `endTime` when it is midnight).
+    public let lastDay: String?
     public let bars: Int
     public let totalReturn: Double
     public let annualReturn: Double?
@@ -31,36 +37,91 @@ public struct SummaryMetrics: Sendable, Codable, Equatable {
 
     /// The metrics of a run that did not happen (no bars).
     public static let empty = SummaryMetrics(
-        curveTimes: [], curveEquity: [], curveExposure: [], dailyIndices: [], startingCashRaw: 1, currency: .USD, trades: [],
-        totalCommissionRaw: 0)
+        dataStart: nil, curveTimes: [], curveEquity: [], curveExposure: [], dailyIndices: [], startingCashRaw: 1,
+        currency: .USD, trades: [], totalCommissionRaw: 0)
 
     init(
-        curveTimes: [Int64], curveEquity: [Int64], curveExposure: [Int64], dailyIndices: [Int], startingCashRaw: Int64,
-        currency: Currency, trades: [RoundTrip], totalCommissionRaw: Int64
+        dataStart: UnixNanos?, curveTimes: [Int64], curveEquity: [Int64], curveExposure: [Int64], dailyIndices: [Int],
+        startingCashRaw: Int64, currency: Currency, trades: [RoundTrip], totalCommissionRaw: Int64
     ) {
         let scale = Double(FixedPoint.scale(currency.precision))
-        startTime = curveTimes.first.map { UnixNanos($0).description }
-        endTime = curveTimes.last.map { UnixNanos($0).description }
-        bars = curveTimes.count
-        let finalEquity = curveEquity.last ?? startingCashRaw
-        totalReturn = Double(finalEquity - startingCashRaw) / Double(startingCashRaw)
-        let daily = [Double(startingCashRaw) / scale] + dailyIndices.map { Double(curveEquity[$0]) / scale }
-        let series = try? ReturnSeries(prices: daily, periodsPerYear: 252)
+        self.init(
+            startTime: (dataStart ?? curveTimes.first.map(UnixNanos.init))?.description,
+            endTime: curveTimes.last.map(UnixNanos.init), bars: curveTimes.count,
+            startingCash: Double(startingCashRaw) / scale, finalEquity: Double(curveEquity.last ?? startingCashRaw) / scale,
+            dailyEquity: dailyIndices.map { Double(curveEquity[$0]) / scale },
+            tradeOutcomes: trades.map(\.pnl.doubleValue), tradeReturns: trades.map(\.returnFraction),
+            exposureTime: curveExposure.isEmpty ? 0 : Double(curveExposure.filter { $0 != 0 }.count) / Double(curveExposure.count),
+            totalCommission: Double(totalCommissionRaw) / scale)
+    }
+
+    /// The metrics of consecutive runs chained into one account (walk-forward's stitched
+    /// out-of-sample result): each run's daily equity is scaled so it starts where the previous
+    /// run ended (compounding), its trades' P&L and commissions by the same factor; bars and
+    /// exposure time add up over the runs.
+    public init(stitching runs: [BacktestResult]) {
+        guard let first = runs.first, let cash = Double(first.startingCash), cash > 0 else {
+            self = .empty
+            return
+        }
+        var equity = cash
+        var daily: [Double] = []
+        var outcomes: [Double] = []
+        var returns: [Double] = []
+        var exposedBars = 0.0
+        var commission = 0.0
+        for run in runs {
+            let factor = equity / (Double(run.startingCash) ?? cash)
+            daily += run.dailyEquity.map { $0.equity * factor }
+            outcomes += run.trades.map { (Double($0.pnl) ?? 0) * factor }
+            returns += run.trades.map(\.returnFraction)
+            exposedBars += run.metrics.exposureTime * Double(run.metrics.bars)
+            commission += run.metrics.totalCommission * factor
+            equity = (Double(run.finalEquity) ?? equity) * factor
+        }
+        let bars = runs.reduce(0) { $0 + $1.metrics.bars }
+        self.init(
+            startTime: first.metrics.startTime, endTime: runs.last?.metrics.endTime, lastDay: runs.last?.metrics.lastDay,
+            bars: bars, startingCash: cash, finalEquity: equity, dailyEquity: daily, tradeOutcomes: outcomes,
+            tradeReturns: returns, exposureTime: bars == 0 ? 0 : exposedBars / Double(bars), totalCommission: commission)
+    }
+
+    private init(
+        startTime: String?, endTime: UnixNanos?, bars: Int, startingCash: Double, finalEquity: Double, dailyEquity: [Double],
+        tradeOutcomes: [Double], tradeReturns: [Double], exposureTime: Double, totalCommission: Double
+    ) {
+        self.init(
+            startTime: startTime, endTime: endTime?.description,
+            lastDay: endTime.map { String(UnixNanos($0.rawValue - 1).description.prefix(10)) }, bars: bars,
+            startingCash: startingCash, finalEquity: finalEquity, dailyEquity: dailyEquity, tradeOutcomes: tradeOutcomes,
+            tradeReturns: tradeReturns, exposureTime: exposureTime, totalCommission: totalCommission)
+    }
+
+    private init(
+        startTime: String?, endTime: String?, lastDay: String?, bars: Int, startingCash: Double, finalEquity: Double,
+        dailyEquity: [Double], tradeOutcomes: [Double], tradeReturns: [Double], exposureTime: Double, totalCommission: Double
+    ) {
+        self.startTime = startTime
+        self.endTime = endTime
+        self.lastDay = lastDay
+        self.bars = bars
+        totalReturn = (finalEquity - startingCash) / startingCash
+        let series = try? ReturnSeries(prices: [startingCash] + dailyEquity, periodsPerYear: 252)
         annualReturn = try? series?.annualReturn()
         annualVolatility = try? series?.annualVolatility()
         sharpeRatio = try? series?.sharpeRatio()
         sortinoRatio = try? series?.sortinoRatio()
         maxDrawdown = try? series?.maxDrawdown()
         maxDrawdownDurationDays = series?.maxDrawdownDuration()
-        numberOfTrades = trades.count
-        let outcomes = trades.map(\.pnl.doubleValue)
-        let stats = try? TradeStatistics(outcomes: outcomes)
-        winRate = stats?.winRate ?? (outcomes.isEmpty ? nil : Double(outcomes.filter { $0 > 0 }.count) / Double(outcomes.count))
+        numberOfTrades = tradeOutcomes.count
+        let stats = try? TradeStatistics(outcomes: tradeOutcomes)
+        winRate = stats?.winRate
+            ?? (tradeOutcomes.isEmpty ? nil : Double(tradeOutcomes.filter { $0 > 0 }.count) / Double(tradeOutcomes.count))
         profitFactor = stats?.profitFactor
-        expectancy = outcomes.isEmpty ? nil : outcomes.reduce(0, +) / Double(outcomes.count)
-        bestTradeReturn = trades.map(\.returnFraction).max()
-        worstTradeReturn = trades.map(\.returnFraction).min()
-        exposureTime = curveExposure.isEmpty ? 0 : Double(curveExposure.filter { $0 != 0 }.count) / Double(curveExposure.count)
-        totalCommission = Double(totalCommissionRaw) / scale
+        expectancy = tradeOutcomes.isEmpty ? nil : tradeOutcomes.reduce(0, +) / Double(tradeOutcomes.count)
+        bestTradeReturn = tradeReturns.max()
+        worstTradeReturn = tradeReturns.min()
+        self.exposureTime = exposureTime
+        self.totalCommission = totalCommission
     }
 }

@@ -43,6 +43,9 @@ public struct DataEngine: Sendable {
     }
 
     public private(set) var streams: [Stream] = []
+    /// For each stream, the bar stream it was aggregated from (``addAggregated(_:from:)``), or `nil`
+    /// for input data.
+    public private(set) var sources: [Int?] = []
     private var times: [[Int64]] = []
     private var heads: [Int] = []
     private var headTimes: [Int64] = []
@@ -67,17 +70,67 @@ public struct DataEngine: Sendable {
         }
         if mixed { throw .data("a tick stream must hold one instrument") }
         streams.append(stream)
+        sources.append(nil)
         if case .bars(let series) = stream { times.append(series.timestamps) } else { times.append((0..<stream.count).map(stream.ts)) }
         heads.append(0)
         headTimes.append(stream.count > 0 ? stream.ts(0) : .max)
+    }
+
+    /// Builds the bars of `target` on the fly from a bar stream of the same instrument (the
+    /// finest whose step divides the target's, same price type) with BourseData's
+    /// ``BarResampler`` (UTC-aligned intervals; a bar's time is the end of its interval; the
+    /// last, possibly incomplete, interval included), and adds them as a new stream. Rows closing
+    /// before `from` are skipped, so a subscription made during a run gets the bars still to come.
+    ///
+    /// The new stream comes last in tie order: a 5-minute bar closing at 10:05 follows the
+    /// 1-minute bar that completes it. Returns the index of the new stream.
+    public mutating func addAggregated(_ target: BarType, from: Int64) throws(EngineError) -> Int {
+        let candidates = streams.indices.compactMap { i -> (Int, BarSeries, Int64)? in
+            guard sources[i] == nil, case .bars(let series) = streams[i], series.barType.instrumentID == target.instrumentID,
+                series.barType.spec.priceType == target.spec.priceType, let step = series.barType.spec.duration?.rawValue,
+                let targetStep = target.spec.duration?.rawValue, targetStep % step == 0
+            else { return nil }
+            return (i, series, step)
+        }
+        guard let (source, series, _) = candidates.min(by: { $0.2 < $1.2 }) else {
+            let have = streams.compactMap { stream -> String? in
+                guard case .bars(let s) = stream, s.barType.instrumentID == target.instrumentID else { return nil }
+                return s.barType.spec.description
+            }
+            throw .configuration(
+                "no data for \(target), and none to build it from: it needs fixed-length time bars of \(target.instrumentID) "
+                    + "whose step divides \(target.spec) (the run has \(have.isEmpty ? "none of that instrument" : have.joined(separator: ", ")))")
+        }
+        let built: BarSeries
+        do { built = try BarResampler.resample(series, to: target.spec) } catch { throw .data("aggregating \(series.barType) to \(target): \(error)") }
+        let skip = built.timestamps.partitioningIndex { $0 >= from }
+        try add(.bars(built))
+        sources[sources.count - 1] = source
+        heads[heads.count - 1] = skip
+        headTimes[headTimes.count - 1] = skip < built.count ? built.timestamps[skip] : .max
+        return streams.count - 1
     }
 
     /// The timestamp of `row` in `stream`.
     @inline(__always)
     public func time(stream: Int, row: Int) -> Int64 { times[stream][row] }
 
+    /// When the data begins: the earliest open time of a first bar (its close time minus the
+    /// bar spec's duration; a tick's own time), `nil` without data.
+    public var firstOpenTime: UnixNanos? {
+        streams.compactMap { stream -> Int64? in
+            guard stream.count > 0 else { return nil }
+            guard case .bars(let series) = stream else { return stream.ts(0) }
+            return stream.ts(0) - (series.barType.spec.duration?.rawValue ?? 0)
+        }.min().map(UnixNanos.init)
+    }
+
     /// Total number of events.
     public var eventCount: Int { streams.reduce(0) { $0 + $1.count } }
+
+    /// The next row of `stream` if it has one at exactly `ts` (a look ahead; nothing is consumed).
+    @inline(__always)
+    public func pendingRow(of stream: Int, at ts: Int64) -> Int? { headTimes[stream] == ts ? heads[stream] : nil }
 
     /// The next event: its stream index and row, or `nil` at the end.
     @inline(__always)
@@ -91,5 +144,17 @@ public struct DataEngine: Sendable {
         heads[best] = row + 1
         headTimes[best] = row + 1 < times[best].count ? times[best][row + 1] : .max
         return (best, row)
+    }
+}
+
+extension Array where Element == Int64 {
+    /// The first index whose element satisfies `belongs` (elements sorted so that it holds for a suffix).
+    func partitioningIndex(where belongs: (Int64) -> Bool) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let mid = (low + high) / 2
+            if belongs(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 }

@@ -72,15 +72,22 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     @exclusivity(unchecked) private var pendingSized: [[SizedMarketOrder]]
     /// Whether the venue has seen a bar of the instrument (auction orders need one).
     @exclusivity(unchecked) private var venueSawBars: [Bool]
+    /// The close time whose bar opens were last shown to the venue (``openAll(at:stream:row:)``).
+    private var openedAt = Int64.min
+    /// Reused list of the opens to show at one close time.
+    private var opensScratch: [(openTime: Int64, index: Int, bar: Bar)] = []
     private var unappliedSeen = 0
 
     // Routing tables rebuilt when subscriptions change (indexed by stream).
     private var deliverStream: [Bool] = []
     private var indicatorsByStream: [[RegisteredIndicator]] = []
-    private let streamInstrument: [Int]
+    private var streamInstrument: [Int]
     /// The bar series of each stream (`nil` for tick streams), kept apart from the stream enum
     /// so the hot loop does not copy enum payloads.
-    private let barSeries: [SeriesBox?]
+    private var barSeries: [SeriesBox?]
+    /// Whether each stream was aggregated on the fly from another (its bars only update
+    /// indicators and reach the strategy: the source stream already matched orders and marked).
+    private var isAggregated: [Bool]
 
     /// A kernel over `data`. `venue` must read `clock` (the kernel moves it); `sizingCommissionRate`
     /// is the commission fraction sized market orders reserve.
@@ -116,6 +123,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         }
         self.streamInstrument = streamInstrument
         barSeries = data.streams.map { if case .bars(let series) = $0 { SeriesBox(series) } else { nil } }
+        isAggregated = data.sources.map { $0 != nil }
         context = StrategyContext(
             strategyID: strategyID, instruments: instruments, barTypes: barTypes, portfolio: portfolio, orders: orders,
             clock: clock)
@@ -133,8 +141,9 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         try call { (s: inout S, c) throws in try s.onStart(c) }
         while let (stream, row) = data.next() {
             let ts = data.time(stream: stream, row: row)
-            if context.routingChanged { rebuildRouting() }
+            if context.routingChanged { try rebuildRouting(now: ts) }
             if let box = barSeries[stream] {
+                if barExecution == .nextBarOpen && ts != openedAt { try openAll(at: ts, stream: stream, row: row) }
                 try process(box, row: row, stream: stream, ts: ts)
                 continue
             }
@@ -159,6 +168,9 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         portfolio.finishCurve()
     }
 
+    /// When the data begins (the first bar's open time), for reports.
+    public var dataStart: UnixNanos? { data.firstOpenTime }
+
     /// Round trips still open at the end, valued at the last marks.
     public var openTrades: [RoundTrip] {
         trackers.indices.compactMap { trackers[$0].openTrip(position: portfolio.positions[$0], mark: portfolio.lastPrices[$0]) }
@@ -168,16 +180,14 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
 
     @inline(__always)
     private func process(_ box: SeriesBox, row: Int, stream: Int, ts: Int64) throws(EngineError) {
+        if isAggregated[stream] { return try deliver(box.bar(row), stream: stream) }
         let index = streamInstrument[stream]
         let hasWork = openCount[index] > 0 || !pendingSized[index].isEmpty
-        let deliver = deliverStream[stream]
-        let indicators = indicatorsByStream[stream]
         // The bar value, built once when the venue, the indicators or the strategy need it.
         var bar: Bar?
         if hasWork || barExecution == .onClose || !venueSawBars[index] {
             let b = box.bar(row)
             bar = b
-            if hasWork && barExecution == .nextBarOpen { try openPhase(b, index: index, openTime: ts - box.duration) }
             try advanceClock(to: ts)
             try fromVenue { $0.process(bar: b, events: &$1) }
             venueSawBars[index] = true
@@ -190,12 +200,33 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         if !portfolio.positions[index].isFlat {
             trackers[index].observe(high: box.price(box.highs[row]).doubleValue, low: box.price(box.lows[row]).doubleValue)
         }
-        if deliver || !indicators.isEmpty {
-            let b = bar ?? box.bar(row)
-            for indicator in indicators { indicator.update(b) }
-            if deliver { try call { (s: inout S, c) throws in try s.onBar(b, c) } }
-        }
+        if deliverStream[stream] || !indicatorsByStream[stream].isEmpty { try deliver(bar ?? box.bar(row), stream: stream) }
         portfolio.recordEquity(at: ts)
+    }
+
+    /// Updates the indicators registered on the bar's type, then gives the bar to the strategy
+    /// if it subscribed.
+    @inline(__always)
+    private func deliver(_ bar: Bar, stream: Int) throws(EngineError) {
+        for indicator in indicatorsByStream[stream] { indicator.update(bar) }
+        if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onBar(bar, c) } }
+    }
+
+    /// Next-open fills: before any bar closing at `ts` is processed, every instrument with working
+    /// or waiting orders sees its bar's open (earliest open first). So with several instruments,
+    /// an order decided on one instrument's close never fills at an open that came before it, and
+    /// fills are stamped with their open time, not a later instrument's close.
+    private func openAll(at ts: Int64, stream: Int, row: Int) throws(EngineError) {
+        openedAt = ts
+        opensScratch.removeAll(keepingCapacity: true)
+        for s in barSeries.indices where !isAggregated[s] {
+            guard let box = barSeries[s], let r = s == stream ? row : data.pendingRow(of: s, at: ts) else { continue }
+            let index = streamInstrument[s]
+            guard openCount[index] > 0 || !pendingSized[index].isEmpty else { continue }
+            opensScratch.append((ts - box.duration, index, box.bar(r)))
+        }
+        if opensScratch.count > 1 { opensScratch.sort { $0.openTime < $1.openTime } }
+        for open in opensScratch { try openPhase(open.bar, index: open.index, openTime: open.openTime) }
     }
 
     /// The venue sees the bar's open alone (a bar with every price at the open, stamped with the
@@ -576,8 +607,20 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         try call { (s: inout S, c) throws in try s.onOrderEvent(event, c) }
     }
 
-    private func rebuildRouting() {
+    /// Rebuilds the routing tables after a subscription change; a subscribed bar type the data
+    /// lacks is aggregated on the fly from a finer bar stream of its instrument (bars closing
+    /// from `now` on).
+    private func rebuildRouting(now: Int64) throws(EngineError) {
         context.routingChanged = false
+        var present = data.streams.compactMap { if case .bars(let series) = $0 { series.barType } else { nil } }
+        for barType in context.subscribedBarTypes + context.indicators.map(\.0) where !present.contains(barType) {
+            present.append(barType)
+            let added = try data.addAggregated(barType, from: now)
+            guard case .bars(let series) = data.streams[added], let source = data.sources[added] else { continue }
+            streamInstrument.append(streamInstrument[source])
+            barSeries.append(SeriesBox(series))
+            isAggregated.append(true)
+        }
         deliverStream = data.streams.map { stream in
             switch stream {
             case .bars(let series): context.subscribedBarTypes.contains(series.barType)

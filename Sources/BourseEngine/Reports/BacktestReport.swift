@@ -1,4 +1,5 @@
 import BourseCore
+public import BourseData
 public import Foundation
 
 /// Machine and human outputs of a ``BacktestResult``: JSON (sorted keys, byte-stable), CSV
@@ -42,7 +43,7 @@ public enum BacktestReport {
         func num(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
         return [
             ("Strategy", result.strategy + " " + result.parameters.map { "\($0.name)=\($0.value)" }.joined(separator: " ")),
-            ("Period", "\(m.startTime.map { String($0.prefix(10)) } ?? "?") … \(m.endTime.map { String($0.prefix(10)) } ?? "?") (\(m.bars) bars)"),
+            ("Period", "\(m.startTime.map { String($0.prefix(10)) } ?? "?") … \(m.lastDay ?? "?") (\(m.bars) bars)"),
             ("Starting cash", "\(result.startingCash) \(result.currency)"),
             ("Final equity", "\(result.finalEquity) \(result.currency)"),
             ("Total return", pct(m.totalReturn)),
@@ -66,6 +67,15 @@ public enum BacktestReport {
         let rows = summaryRows(result)
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
+    }
+
+    /// The closes of `series` for ``html(_:prices:title:)``, each stamped with its bar's **open**
+    /// time (the date a daily bar is labelled with, where the trade markers go).
+    public static func prices(of series: BarSeries) -> [(time: String, close: Double)] {
+        let duration = series.barType.spec.duration?.rawValue ?? 0
+        return (0..<series.count).map { i in
+            (time: UnixNanos(series.timestamps[i] - duration).description, close: series[i].close.doubleValue)
+        }
     }
 
     /// A self-contained HTML report. `prices` are the traded instrument's closes (time text, close).

@@ -6,18 +6,8 @@
 # it checks that a Swift 6.1+ toolchain is on PATH and says where to get one if not.
 set -euo pipefail
 
-# Packages the build and the test suite need now.
-REQUIRED_PACKAGES=(
-    libsqlite3-dev   # SQLite headers and library (GRDB, the embedded store)
-    libopenblas-dev  # BLAS/LAPACK (BourseAnalytics: covariance, optimization)
-    liblapacke-dev   # LAPACKE, the C interface to LAPACK (BourseAnalytics)
-    pkg-config       # lets system-library targets find the two above
-    chromium         # headless browser: the HTML report is rendered and checked in it (BrowserReportTests)
-)
-
-# Packages later issues will need; add them to REQUIRED_PACKAGES when their tests do.
-# PostgreSQL is large (a server), so it is not installed before something uses it.
-#   postgresql       # BoursePostgres tests (a local server, POSTGRES_URL)
+# The packages the build and the test suite need, one per line in debian-packages.txt.
+mapfile -t REQUIRED_PACKAGES < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' "$(dirname "$0")/debian-packages.txt")
 
 log() { printf 'setup: %s\n' "$*"; }
 

@@ -32,9 +32,18 @@ extension OrderEmulator {
 
     private func evaluate(_ instrumentID: InstrumentID, bid: Price, ask: Price, at now: UnixNanos, _ events: inout [OrderEvent]) {
         lastMarket[instrumentID] = (bid, ask)
+        forgetClosedOrders()
         for candidate in managed.values where candidate.order.instrumentID == instrumentID && candidate.heldVenueOrderID != nil {
             check(candidate.clientOrderID, bid: bid, ask: ask, at: now, &events)
         }
+    }
+
+    /// Drops the orders that closed since the last data point: nothing refers to them any more
+    /// (their reactions ran when they closed; a missing partner counts as closed), and the
+    /// per-tick scan stays as long as the live orders, not the session's history.
+    private func forgetClosedOrders() {
+        guard managed.values.contains(where: \.isClosed) else { return }
+        managed.removeAll { $0.value.isClosed }
     }
 
     /// Checks one held order against the market: expiry first, then its trigger (buys against

@@ -38,7 +38,7 @@ public final class OrderEmulator<Client: ExecutionClient>: ExecutionClient {
     /// The session's closing time of day (offset from midnight UTC), when held DAY orders expire.
     public let sessionClose: Nanoseconds
     let instruments: [InstrumentID: Instrument]
-    /// The orders the emulator manages, in submission order.
+    /// The orders the emulator manages, in submission order (closed ones until the next data point).
     var managed: OrderedDictionary<ClientOrderID, EmulatedOrder> = [:]
     /// The last (bid, ask) seen per instrument, to arm trailing orders on arrival.
     var lastMarket: [InstrumentID: (bid: Price, ask: Price)] = [:]

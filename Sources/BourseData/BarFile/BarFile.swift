@@ -45,13 +45,13 @@ public final class BarFile: @unchecked Sendable {
         do throws(BarFileError) {
             header = try BarFileHeader.decode(address, fileSize: size, path: path)
             if verify {
-                var state = XXHash64Stream()
                 let columnBytes = header.rowCount * 8
-                for k in 0..<BarFileHeader.columnCount {
-                    state.update(UnsafeRawBufferPointer(start: address + header.length + k * columnBytes, count: columnBytes))
+                let hashes = (0..<BarFileHeader.columnCount).map { k in
+                    XXHash64.hash(address + header.length + k * columnBytes, count: columnBytes)
                 }
-                guard state.digest == header.checksum else {
-                    throw .checksumMismatch(path: path, expected: header.checksum, actual: state.digest)
+                let actual = BarFileHeader.checksum(columnHashes: hashes)
+                guard actual == header.checksum else {
+                    throw .checksumMismatch(path: path, expected: header.checksum, actual: actual)
                 }
             }
         } catch {

@@ -35,8 +35,17 @@ struct BarFileHeader: Equatable {
     var lastTimestamp: Int64
 
     /// Header length including the padded bar type text.
-    var length: Int { Self.fixedLength + (barTypeText.utf8.count + 7) / 8 * 8 }
+    var length: Int { Self.length(barType: barType) }
     var barTypeText: String { barType.description }
+
+    /// The header length of a file of `barType` bars.
+    static func length(barType: BarType) -> Int { fixedLength + (barType.description.utf8.count + 7) / 8 * 8 }
+
+    /// The file checksum from the XXH64 of each column: `XXH64(h0 ‖ h1 ‖ … ‖ h5)`, the
+    /// hashes as little-endian `UInt64`s.
+    static func checksum(columnHashes: [UInt64]) -> UInt64 {
+        columnHashes.map(\.littleEndian).withUnsafeBytes { XXHash64.hash($0.baseAddress!, count: $0.count) }
+    }
 
     func encoded() -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: length)

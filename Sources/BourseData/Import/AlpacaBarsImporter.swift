@@ -52,12 +52,12 @@ public enum AlpacaBarsImporter {
                     let shift = offsets[k]
                     func abs(_ r: FieldRange) -> FieldRange { (r.start + shift, r.end + shift) }
                     builder.append(
-                        line: lines.advance(to: t.start), base: base, timestamp: abs(t), prices: (abs(o), abs(h), abs(l), abs(c)),
-                        volume: row["v"]?.range.map(abs))
+                        line: lines.advance(to: t.start), base: base,
+                        BarRowFields(timestamp: abs(t), prices: (abs(o), abs(h), abs(l), abs(c)), volume: row["v"]?.range.map(abs)))
                     if builder.isFull { break }
                 }
             }
-            return try builder.finish().0
+            return try builder.finishSeries().0
         }
     }
 }

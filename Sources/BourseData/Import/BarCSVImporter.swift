@@ -31,54 +31,119 @@ public enum BarCSVImporter {
         try importWithExtra(data: data, fileName: fileName, layout: layout, options: options, skipEmpty: skippingEmptyColumn).0
     }
 
+    /// Imports the CSV file at `csv` straight into a bar file at `barFile` (see ``BarFile``),
+    /// without an in-memory series: rows are parsed, checked and written into the memory-mapped
+    /// file in one pass, its checksum computed on the way. Same rules and errors as
+    /// ``importBars(path:layout:options:)``; on any error nothing is left at `barFile`.
+    /// Returns the report (rows read and kept, warnings, repairs).
+    public static func importBarFile(
+        path csv: String, to barFile: String, layout: CSVBarLayout = CSVBarLayout(), options: BarImportOptions
+    ) throws(DataImportError) -> ImportReport {
+        let data = try DataFile.bytes(csv)
+        return try DataFile.withBase(data) { (base, count) throws(DataImportError) in
+            let (output, report, _) = try read(base, count, fileName: DataFile.name(csv), layout: layout, options: options) {
+                (dataStart, _) throws(DataImportError) in
+                // Rows ≤ line breaks + 1: room for every row, exact for a clean file.
+                let capacity = LineBreaks.count(base, from: dataStart, to: count) + 1
+                do throws(BarFileError) {
+                    return try BarFileOutput(
+                        path: barFile, barType: options.barType, pricePrecision: options.initialPricePrecision,
+                        sizePrecision: options.initialSizePrecision, capacity: capacity)
+                } catch { throw .unwritable(path: barFile, reason: error.description) }
+            }
+            do throws(BarFileError) { try output.commit() } catch { throw .unwritable(path: barFile, reason: error.description) }
+            return report
+        }
+    }
+
     /// The import and the extra price column (aligned with the series rows).
     static func importWithExtra(
         data: Data, fileName: String, layout: CSVBarLayout, options: BarImportOptions, skipEmpty: Int? = nil
     ) throws(DataImportError) -> (BarImport, extra: [Int64]) {
         try DataFile.withBase(data) { (base, count) throws(DataImportError) in
-            var scanner = CSVScanner(base: base, count: count, delimiter: layout.delimiter, commentByte: layout.commentByte)
-            func fail(_ line: Int, _ column: String?, _ kind: DataIssue.Kind, _ reason: String) -> DataImportError {
-                .invalid(file: fileName, issues: [DataIssue(file: fileName, line: line, column: column, kind: kind, reason: reason)])
+            var (sink, report, extra) = try read(base, count, fileName: fileName, layout: layout, options: options, skipEmpty: skipEmpty) {
+                (dataStart, firstRowEnd) throws(DataImportError) in
+                var sink = BarSeriesSink(options: options)
+                // Room for the rows, estimated from the first data row's length (a 25% margin, at most 32 Mi rows).
+                sink.reserveCapacity(min((count - dataStart) / max(firstRowEnd - dataStart, 1) * 5 / 4 + 16, 1 << 25))
+                return sink
             }
-            guard scanner.nextRow() else { throw fail(1, nil, .emptyFile, "the file has no rows") }
-            let hasHeader = isHeader(scanner, layout: layout, format: options.timestampFormat)
-            let headerLine = scanner.line
-            let header = hasHeader ? (0..<scanner.fieldCount).map { scanner.text($0).trimmed.lowercased() } : []
-            let columns = try resolve(layout: layout, header: header, fieldCount: scanner.fieldCount) { role, wanted throws(DataImportError) in
-                throw fail(headerLine, role, .missingColumn, "no \(role) column (looked for \(wanted))")
-            }
-            let expected = scanner.fieldCount
-            let label = { (k: Int?) -> String in
-                guard let k else { return "-" }
-                return k < header.count && !header[k].isEmpty ? header[k] : "#\(k + 1)"
-            }
-            var builder = try BarRowBuilder(
-                file: fileName, options: options,
-                names: [label(columns.ts), label(columns.o), label(columns.h), label(columns.l), label(columns.c),
-                    label(columns.v), label(columns.x)])
-            if hasHeader {
-                guard scanner.nextRow() else { throw fail(headerLine, nil, .headerOnly, "the file has a header and no data rows") }
-            }
-            let needed = max(columns.ts, columns.o, columns.h, columns.l, columns.c, columns.v ?? 0, columns.x ?? 0) + 1
-            // Room for the rows, estimated from the first data row's length (a 25% margin, at most 32 Mi rows).
-            builder.reserveCapacity(min((count - scanner.rowStart) / max(scanner.rowEnd - scanner.rowStart, 1) * 5 / 4 + 16, 1 << 25))
-            repeat {
-                if scanner.fieldCount != expected || scanner.fieldCount < needed {
-                    let truncated = !scanner.terminated && scanner.atEnd && scanner.fieldCount < expected
-                    builder.reject(
-                        line: scanner.line, column: nil, truncated ? .truncatedLine : .fieldCount,
-                        "\(scanner.fieldCount) field(s), expected \(expected)\(truncated ? " (the last line is cut short)" : "")")
-                    continue
-                }
-                if let skipEmpty, scanner.start(skipEmpty) == scanner.end(skipEmpty) { continue }
+            return (BarImport(series: sink.finish(), report: report), extra)
+        }
+    }
+
+    /// Reads the rows of `[0, count)` of `base` into the sink `makeSink` returns once the header
+    /// is read (given the offsets where the first data row starts and ends). Rows of the plain form
+    /// `timestamp,open,high,low,close[,volume]` are read in one pass (``CSVScanner/nextBarRow(limit:volume:into:_:)``),
+    /// any other row field by field. The sink is discarded when the import fails.
+    static func read<Sink: BarRowSink>(
+        _ base: UnsafePointer<UInt8>, _ count: Int, fileName: String, layout: CSVBarLayout, options: BarImportOptions,
+        skipEmpty: Int? = nil, makeSink: (_ dataStart: Int, _ firstRowEnd: Int) throws(DataImportError) -> Sink
+    ) throws(DataImportError) -> (sink: Sink, report: ImportReport, extra: [Int64]) {
+        var scanner = CSVScanner(base: base, count: count, delimiter: layout.delimiter, commentByte: layout.commentByte)
+        func fail(_ line: Int, _ column: String?, _ kind: DataIssue.Kind, _ reason: String) -> DataImportError {
+            .invalid(file: fileName, issues: [DataIssue(file: fileName, line: line, column: column, kind: kind, reason: reason)])
+        }
+        guard scanner.nextRow() else { throw fail(1, nil, .emptyFile, "the file has no rows") }
+        let hasHeader = isHeader(scanner, layout: layout, format: options.timestampFormat)
+        let headerLine = scanner.line
+        let header = hasHeader ? (0..<scanner.fieldCount).map { scanner.text($0).trimmed.lowercased() } : []
+        let columns = try resolve(layout: layout, header: header, fieldCount: scanner.fieldCount) { role, wanted throws(DataImportError) in
+            throw fail(headerLine, role, .missingColumn, "no \(role) column (looked for \(wanted))")
+        }
+        let expected = scanner.fieldCount
+        let label = { (k: Int?) -> String in
+            guard let k else { return "-" }
+            return k < header.count && !header[k].isEmpty ? header[k] : "#\(k + 1)"
+        }
+        let names = [label(columns.ts), label(columns.o), label(columns.h), label(columns.l), label(columns.c), label(columns.v), label(columns.x)]
+        if hasHeader {
+            guard scanner.nextRow() else { throw fail(headerLine, nil, .headerOnly, "the file has a header and no data rows") }
+        }
+        let needed = max(columns.ts, columns.o, columns.h, columns.l, columns.c, columns.v ?? 0, columns.x ?? 0) + 1
+        // The one-pass reader takes the plain layout: timestamp, open, high, low, close[, volume], nothing else.
+        let plain =
+            (columns.ts, columns.o, columns.h, columns.l, columns.c) == (0, 1, 2, 3, 4) && columns.x == nil && skipEmpty == nil
+            && (columns.v == nil ? expected == 5 : columns.v == 5 && expected == 6) && CSVScanner.allowsOnePass(delimiter: layout.delimiter)
+        let limit = plain ? LineBreaks.lastLineFeed(base, count: count) : -1
+        let sink = try makeSink(scanner.rowStart, scanner.rowEnd)
+        var builder: BarRowBuilder<Sink>
+        do throws(DataImportError) {
+            builder = try BarRowBuilder(file: fileName, options: options, names: names, sink: sink)
+        } catch {
+            sink.discard()
+            throw error
+        }
+        var fields = BarRowFields(timestamp: (0, 0), prices: ((0, 0), (0, 0), (0, 0), (0, 0)))
+        var numbers = BarRowNumbers(open: DecimalText.absent, high: DecimalText.absent, low: DecimalText.absent, close: DecimalText.absent, volume: DecimalText.absent)
+        var read = BarRowRead.scanned  // the first data row, scanned above
+        repeat {
+            if read == .parsed {
+                builder.append(line: scanner.line, base: base, fields, numbers)
+            } else if scanner.fieldCount != expected || scanner.fieldCount < needed {
+                let truncated = !scanner.terminated && scanner.atEnd && scanner.fieldCount < expected
+                builder.reject(
+                    line: scanner.line, column: nil, truncated ? .truncatedLine : .fieldCount,
+                    "\(scanner.fieldCount) field(s), expected \(expected)\(truncated ? " (the last line is cut short)" : "")")
+            } else if skipEmpty.map({ scanner.start($0) != scanner.end($0) }) ?? true {
                 builder.append(
-                    line: scanner.line, base: base, timestamp: scanner.field(columns.ts),
-                    prices: (scanner.field(columns.o), scanner.field(columns.h), scanner.field(columns.l), scanner.field(columns.c)),
-                    volume: columns.v.map { scanner.field($0) }, extraPrice: columns.x.map { scanner.field($0) })
-                if builder.rowsRead & 0xFFFF == 0, let progress = options.progress { progress(scanner.rowEnd, count) }
-            } while !builder.isFull && scanner.nextRow()
-            options.progress?(count, count)
+                    line: scanner.line, base: base,
+                    BarRowFields(
+                        timestamp: scanner.field(columns.ts),
+                        prices: (scanner.field(columns.o), scanner.field(columns.h), scanner.field(columns.l), scanner.field(columns.c)),
+                        volume: columns.v.map { scanner.field($0) }, extraPrice: columns.x.map { scanner.field($0) }))
+            }
+            if builder.rowsRead & 0xFFFF == 0, let progress = options.progress { progress(scanner.rowEnd, count) }
+            if builder.isFull { break }
+            read = plain ? scanner.nextBarRow(limit: limit, volume: columns.v != nil, into: &fields, &numbers) : scanner.nextRow() ? .scanned : .end
+        } while read != .end
+        options.progress?(count, count)
+        let kept = builder.sink
+        do throws(DataImportError) {
             return try builder.finish()
+        } catch {
+            kept.discard()
+            throw error
         }
     }
 

@@ -25,6 +25,11 @@ public struct BarImportOptions: Sendable {
         self.mode = mode
         self.tickSize = tickSize
     }
+
+    /// The price precision an import starts at: the tick's, else 0 (widened as decimals appear).
+    var initialPricePrecision: UInt8 { tickSize?.precision ?? 0 }
+    /// The volume precision an import starts at: the fixed one, else 0 (widened as decimals appear).
+    var initialSizePrecision: UInt8 { sizePrecision ?? 0 }
 }
 
 /// Thresholds for the checks that only warn.

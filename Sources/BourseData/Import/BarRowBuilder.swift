@@ -3,18 +3,54 @@ import BourseCore
 /// A field of a row: `[start, end)` byte offsets into the file buffer.
 typealias FieldRange = (start: Int, end: Int)
 
-/// Turns the text fields of one row at a time into raw columns of a ``BarSeries``:
-/// exact decimals at the series' precision, timestamps converted to close times, each
-/// row checked by ``BarValidator`` as it arrives (one pass, no second copy), one issue
-/// per bad row (strict mode keeps the first 20; repair mode drops or fixes the row and
-/// says so). Every bar importer goes through this one path.
-struct BarRowBuilder {
+/// The fields of one bar row: where they are and, once parsed, what they hold.
+struct BarRowFields {
+    var timestamp: FieldRange
+    /// Open, high, low, close.
+    var prices: (FieldRange, FieldRange, FieldRange, FieldRange)
+    var volume: FieldRange?
+    var extraPrice: FieldRange?
+}
+
+/// The numbers of one bar row as ``DecimalText/parse(_:_:_:)`` reads them (zero for an absent field).
+struct BarRowNumbers {
+    var open, high, low, close: DecimalText.Parsed
+    var volume: DecimalText.Parsed = DecimalText.absent
+    var extraPrice: DecimalText.Parsed = DecimalText.absent
+
+    /// The fields of `row` parsed one by one.
+    @inline(__always)
+    init(_ base: UnsafePointer<UInt8>, _ row: BarRowFields) {
+        open = DecimalText.parse(base, row.prices.0.start, row.prices.0.end)
+        high = DecimalText.parse(base, row.prices.1.start, row.prices.1.end)
+        low = DecimalText.parse(base, row.prices.2.start, row.prices.2.end)
+        close = DecimalText.parse(base, row.prices.3.start, row.prices.3.end)
+        if let v = row.volume { volume = DecimalText.parse(base, v.start, v.end) }
+        if let x = row.extraPrice { extraPrice = DecimalText.parse(base, x.start, x.end) }
+    }
+
+    /// Numbers already parsed (by the one-pass row reader).
+    @inline(__always)
+    init(open: DecimalText.Parsed, high: DecimalText.Parsed, low: DecimalText.Parsed, close: DecimalText.Parsed, volume: DecimalText.Parsed) {
+        self.open = open
+        self.high = high
+        self.low = low
+        self.close = close
+        self.volume = volume
+    }
+}
+
+/// Turns the text fields of one row at a time into raw columns in a ``BarRowSink`` (an
+/// in-memory series or a bar file being written): exact decimals at the series' precision,
+/// timestamps converted to close times, each row checked by ``BarValidator`` as it arrives
+/// (one pass, no second copy), one issue per bad row (strict mode keeps the first 20;
+/// repair mode drops or fixes the row and says so). Every bar importer goes through this one path.
+struct BarRowBuilder<Sink: BarRowSink> {
     let options: BarImportOptions
     /// Column names for messages: timestamp, open, high, low, close, volume, extra.
     let names: [String]
-    /// The rows so far, except the last few still in `chunk`.
-    private var series: BarSeries
-    private var chunk = BarRowChunk()
+    /// The rows kept so far.
+    private(set) var sink: Sink
     /// An optional extra price column (Yahoo's adjusted close), at the price precision.
     private(set) var extra: [Int64] = []
     private(set) var log: IssueLog
@@ -28,7 +64,8 @@ struct BarRowBuilder {
     private let monthStep: Int?
     private let openShift: Int64?
 
-    init(file: String, options: BarImportOptions, names: [String]) throws(DataImportError) {
+    /// A builder filling `sink`, whose precisions must be the options' (0 where they leave them open).
+    init(file: String, options: BarImportOptions, names: [String], sink: Sink) throws(DataImportError) {
         self.options = options
         self.names = names
         let spec = options.barType.spec
@@ -39,9 +76,7 @@ struct BarRowBuilder {
         }
         fixedPrice = options.tickSize != nil
         fixedSize = options.sizePrecision != nil
-        series = BarSeries(
-            barType: options.barType, pricePrecision: options.tickSize?.precision ?? 0,
-            sizePrecision: options.sizePrecision ?? 0)
+        self.sink = sink
         log = IssueLog(file: file, mode: options.mode)
         validator = BarValidator(options: options)
     }
@@ -49,23 +84,29 @@ struct BarRowBuilder {
     /// Whether a strict import has collected enough problems to stop.
     var isFull: Bool { log.isFull }
 
-    /// Reserves room for about `rows` rows (an estimate from the file size).
-    mutating func reserveCapacity(_ rows: Int) { series.reserveCapacity(rows) }
-
     /// Records a problem with the row on `line`: an error in strict mode, a dropped row in repair mode.
     mutating func reject(line: Int, column: Int?, _ kind: DataIssue.Kind, _ reason: String) {
         log.record(line: line, column: column.map { names[$0] }, kind, reason)
     }
 
-    /// Adds one row. `fields` are timestamp, open, high, low, close, then optional volume and extra.
+    /// Adds one row, parsing its numbers.
     ///
     /// - Complexity: O(row length); no allocation unless the row has a problem.
     @inline(__always)
-    mutating func append(
-        line: Int, base: UnsafePointer<UInt8>, timestamp: FieldRange, prices: (FieldRange, FieldRange, FieldRange, FieldRange),
-        volume: FieldRange?, extraPrice: FieldRange? = nil
-    ) {
+    mutating func append(line: Int, base: UnsafePointer<UInt8>, _ row: BarRowFields) {
+        append(line: line, base: base, row, BarRowNumbers(base, row))
+    }
+
+    /// Adds one row whose numbers are already parsed.
+    ///
+    /// - Complexity: O(timestamp length); no allocation unless the row has a problem.
+    @inline(__always)
+    mutating func append(line: Int, base: UnsafePointer<UInt8>, _ row: BarRowFields, _ n: BarRowNumbers) {
         rowsRead += 1
+        let timestamp = row.timestamp
+        let prices = row.prices
+        let volume = row.volume
+        let extraPrice = row.extraPrice
         guard let ts = TimestampText.parse(base, timestamp.start, timestamp.end, format: options.timestampFormat, cache: &days) else {
             reject(line: line, column: 0, .badTimestamp, "'\(text(base, timestamp))' is not a timestamp (\(options.timestampFormat.rawValue))")
             return
@@ -77,37 +118,30 @@ struct BarRowBuilder {
             return
         }
         zoned = ts.zoned
-        let o = DecimalText.parse(base, prices.0.start, prices.0.end)
-        let h = DecimalText.parse(base, prices.1.start, prices.1.end)
-        let l = DecimalText.parse(base, prices.2.start, prices.2.end)
-        let c = DecimalText.parse(base, prices.3.start, prices.3.end)
-        let x = extraPrice.map { DecimalText.parse(base, $0.start, $0.end) } ?? (.ok, 0, 0)
-        let v = volume.map { DecimalText.parse(base, $0.start, $0.end) } ?? (.ok, 0, 0)
+        let (o, h, l, c, v, x) = (n.open, n.high, n.low, n.close, n.volume, n.extraPrice)
         guard valid(o, prices.0, 1, line, base), valid(h, prices.1, 2, line, base), valid(l, prices.2, 3, line, base),
             valid(c, prices.3, 4, line, base), valid(v, volume, 5, line, base), valid(x, extraPrice, 6, line, base)
         else { return }
         // Precision: auto mode widens the series to the most decimals seen (≤ 9).
         if !fixedPrice {
             let decimals = max(max(o.decimals, h.decimals), max(max(l.decimals, c.decimals), x.decimals))
-            if decimals > Int(series.pricePrecision) && decimals <= Int(FixedPoint.maxPrecision) {
-                chunk.flush(into: &series)
+            if decimals > Int(sink.pricePrecision) && decimals <= Int(FixedPoint.maxPrecision) {
                 guard widenPrices(to: UInt8(decimals)) else {
                     reject(line: line, column: 1, .overflow, "prices overflow at \(decimals) decimals")
                     return
                 }
             }
         }
-        if !fixedSize && v.decimals > Int(series.sizePrecision) && v.decimals <= Int(FixedPoint.maxPrecision) {
-            chunk.flush(into: &series)
-            guard series.raiseSizePrecision(to: UInt8(v.decimals)) else {
+        if !fixedSize && v.decimals > Int(sink.sizePrecision) && v.decimals <= Int(FixedPoint.maxPrecision) {
+            guard sink.raiseSizePrecision(to: UInt8(v.decimals)) else {
                 reject(line: line, column: 5, .overflow, "volumes overflow at \(v.decimals) decimals")
                 return
             }
         }
-        let pp = Int(series.pricePrecision)
+        let pp = Int(sink.pricePrecision)
         guard var ro = scaled(o, prices.0, 1, pp, line, base), var rh = scaled(h, prices.1, 2, pp, line, base),
             var rl = scaled(l, prices.2, 3, pp, line, base), var rc = scaled(c, prices.3, 4, pp, line, base),
-            let rv = scaled(v, volume, 5, Int(series.sizePrecision), line, base),
+            let rv = scaled(v, volume, 5, Int(sink.sizePrecision), line, base),
             let rx = scaled(x, extraPrice, 6, pp, line, base)
         else { return }
         if let volume, rv < 0 {
@@ -118,18 +152,15 @@ struct BarRowBuilder {
         guard
             validator.check(
                 line: line, timestamp: close, open: &ro, high: &rh, low: &rl, close: &rc, volume: rv,
-                precision: series.pricePrecision, log: &log)
+                precision: sink.pricePrecision, log: &log)
         else { return }
-        chunk.append(timestamp: close, open: ro, high: rh, low: rl, close: rc, volume: rv)
-        if chunk.isFull { chunk.flush(into: &series) }
+        sink.append(timestamp: close, open: ro, high: rh, low: rl, close: rc, volume: rv)
         if extraPrice != nil { extra.append(rx) }
     }
 
-    typealias Parsed = (status: DecimalText.Status, mantissa: Int64, decimals: Int)
-
     /// Whether field `column` parsed as a number; rejects the row when not.
     @inline(__always)
-    private mutating func valid(_ p: Parsed, _ range: FieldRange?, _ column: Int, _ line: Int, _ base: UnsafePointer<UInt8>) -> Bool {
+    private mutating func valid(_ p: DecimalText.Parsed, _ range: FieldRange?, _ column: Int, _ line: Int, _ base: UnsafePointer<UInt8>) -> Bool {
         guard p.status != .ok, let range else { return true }
         let field = text(base, range)
         if p.status == .overflow {
@@ -144,7 +175,7 @@ struct BarRowBuilder {
     /// in strict mode, excess decimals (repair mode rounds half-even and says so).
     @inline(__always)
     private mutating func scaled(
-        _ p: Parsed, _ range: FieldRange?, _ column: Int, _ precision: Int, _ line: Int, _ base: UnsafePointer<UInt8>
+        _ p: DecimalText.Parsed, _ range: FieldRange?, _ column: Int, _ precision: Int, _ line: Int, _ base: UnsafePointer<UInt8>
     ) -> Int64? {
         guard let range else { return 0 }
         switch DecimalText.scale(p.mantissa, decimals: p.decimals, to: precision) {
@@ -164,8 +195,8 @@ struct BarRowBuilder {
     }
 
     private mutating func widenPrices(to p: UInt8) -> Bool {
-        let from = series.pricePrecision
-        guard series.raisePricePrecision(to: p) else { return false }
+        let from = sink.pricePrecision
+        guard sink.raisePricePrecision(to: p) else { return false }
         let factor = DecimalText.pow10(Int(p - from))
         validator.pricesScaled(by: factor)
         for i in extra.indices {
@@ -202,10 +233,22 @@ struct BarRowBuilder {
         String(decoding: UnsafeBufferPointer(start: base + range.start, count: range.end - range.start), as: UTF8.self)
     }
 
-    /// The import (series, extra column) and its report, or the errors in strict mode.
-    mutating func finish() throws(DataImportError) -> (BarImport, extra: [Int64]) {
-        chunk.flush(into: &series)
-        let report = try log.report(rowsRead: rowsRead, rowsKept: series.count)
-        return (BarImport(series: series, report: report), extra)
+    /// The sink, the report and the extra column, or the errors in strict mode.
+    consuming func finish() throws(DataImportError) -> (sink: Sink, report: ImportReport, extra: [Int64]) {
+        let report = try log.report(rowsRead: rowsRead, rowsKept: sink.count)
+        return (sink, report, extra)
+    }
+}
+
+extension BarRowBuilder where Sink == BarSeriesSink {
+    /// A builder keeping the rows in memory, at the options' precisions (0 where they leave them open).
+    init(file: String, options: BarImportOptions, names: [String]) throws(DataImportError) {
+        try self.init(file: file, options: options, names: names, sink: BarSeriesSink(options: options))
+    }
+
+    /// The import (series and report) and the extra column, or the errors in strict mode.
+    consuming func finishSeries() throws(DataImportError) -> (BarImport, extra: [Int64]) {
+        var (sink, report, extra) = try finish()
+        return (BarImport(series: sink.finish(), report: report), extra)
     }
 }

@@ -32,10 +32,10 @@ public enum BinanceKlinesImporter {
                     builder.reject(line: lines.line, column: nil, .fieldCount, "a kline needs at least 6 fields")
                     continue
                 }
-                builder.append(line: lines.advance(to: t.start), base: base, timestamp: t, prices: (o, h, l, c), volume: v)
+                builder.append(line: lines.advance(to: t.start), base: base, BarRowFields(timestamp: t, prices: (o, h, l, c), volume: v))
                 if builder.isFull { break }
             }
-            return try builder.finish().0
+            return try builder.finishSeries().0
         }
     }
 }

@@ -4,6 +4,8 @@ public enum DataImportError: Error, Sendable, Equatable, CustomStringConvertible
     case invalid(file: String, issues: [DataIssue])
     /// The file could not be read.
     case unreadable(path: String, reason: String)
+    /// The output (a bar file) could not be written; nothing was left at `path`.
+    case unwritable(path: String, reason: String)
     /// The options do not fit the data (e.g. open labels on tick bars).
     case unsupported(String)
 
@@ -22,6 +24,7 @@ public enum DataImportError: Error, Sendable, Equatable, CustomStringConvertible
             "\(file): \(issues.count) problem(s), nothing imported:\n"
                 + issues.map { "  \($0)" }.joined(separator: "\n")
         case .unreadable(let path, let reason): "cannot read \(path): \(reason)"
+        case .unwritable(let path, let reason): "cannot write \(path): \(reason)"
         case .unsupported(let reason): reason
         }
     }

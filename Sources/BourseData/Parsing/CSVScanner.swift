@@ -9,21 +9,22 @@ struct CSVScanner: ~Copyable {
     let delimiter: UInt8
     /// Lines starting with this byte are skipped (`#`), if set.
     let commentByte: UInt8?
-    private var position: Int
-    private var nextLine = 1
+    // Internal, not private: the one-pass row reader (`CSVScanner+BarRow.swift`) moves them too.
+    var position: Int
+    var nextLine = 1
     /// The 1-based line number the current row starts on.
-    private(set) var line = 0
+    var line = 0
     /// Field `k`'s start offset at `2k`, its end offset (exclusive) at `2k + 1`.
     private var bounds: UnsafeMutablePointer<Int>
     private var capacity: Int
     /// How many fields the current row has.
-    private(set) var fieldCount = 0
+    var fieldCount = 0
     /// Whether the current row ended with a line break (false for a last line cut short).
-    private(set) var terminated = true
+    var terminated = true
     /// Whether a field of the current row holds a doubled quote that ``text(_:)`` unescapes.
-    private(set) var hasEscapedQuote = false
+    var hasEscapedQuote = false
     /// Byte offset where the current row starts.
-    private(set) var rowStart = 0
+    var rowStart = 0
 
     init(base: UnsafePointer<UInt8>, count: Int, delimiter: UInt8 = 0x2C, commentByte: UInt8? = nil) {
         self.base = base
@@ -58,6 +59,14 @@ struct CSVScanner: ~Copyable {
     /// - Complexity: O(row length).
     @inline(__always)
     mutating func nextRow() -> Bool {
+        guard skipToRow() else { return false }
+        scanRow()
+        return true
+    }
+
+    /// Skips empty and comment lines; `false` at the end of the buffer.
+    @inline(__always)
+    mutating func skipToRow() -> Bool {
         while position < count {
             let c = base[position]
             if c == 0x0A {
@@ -69,7 +78,6 @@ struct CSVScanner: ~Copyable {
             } else if let commentByte, c == commentByte {
                 while position < count && base[position] != 0x0A { position += 1 }
             } else {
-                scanRow()
                 return true
             }
         }
@@ -93,7 +101,7 @@ struct CSVScanner: ~Copyable {
     }
 
     @inline(__always)
-    private mutating func scanRow() {
+    mutating func scanRow() {
         fieldCount = 0
         hasEscapedQuote = false
         line = nextLine
@@ -149,7 +157,7 @@ struct CSVScanner: ~Copyable {
     /// LF or CR shows as a zero byte of `word ^ pattern`, found by the classic SWAR test
     /// (exact for the lowest such byte, which is the one wanted).
     @inline(__always)
-    private func fieldEnd(from: Int) -> Int {
+    func fieldEnd(from: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let delimiters = UInt64(delimiter) &* ones

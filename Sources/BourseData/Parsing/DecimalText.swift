@@ -6,6 +6,12 @@ enum DecimalText {
     /// Outcome of parsing one field.
     enum Status: Sendable { case ok, notANumber, overflow }
 
+    /// A parsed field: `mantissa / 10^decimals` when `status` is `.ok`.
+    typealias Parsed = (status: Status, mantissa: Int64, decimals: Int)
+
+    /// What an absent field parses to: zero.
+    static var absent: Parsed { (.ok, 0, 0) }
+
     /// `10^n` for `n` in `0...18` (a short loop: no global table to initialize on the hot path).
     @inline(__always)
     static func pow10(_ n: Int) -> Int64 {
@@ -19,9 +25,7 @@ enum DecimalText {
     ///
     /// - Complexity: O(length), no allocation.
     @inline(__always)
-    static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int)
-        -> (status: Status, mantissa: Int64, decimals: Int)
-    {
+    static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Parsed {
         var i = start
         var e = end
         while i < e && base[i] == 0x20 { i += 1 }
@@ -64,9 +68,7 @@ enum DecimalText {
     /// The general case of ``parse(_:_:_:)`` for long fields: leading zeros do not count
     /// toward the 18 significant digits an `Int64` mantissa holds.
     @inline(never)
-    private static func parseLong(_ base: UnsafePointer<UInt8>, _ start: Int, _ e: Int, negative: Bool)
-        -> (status: Status, mantissa: Int64, decimals: Int)
-    {
+    private static func parseLong(_ base: UnsafePointer<UInt8>, _ start: Int, _ e: Int, negative: Bool) -> Parsed {
         var i = start
         var mantissa: Int64 = 0
         var digits = 0

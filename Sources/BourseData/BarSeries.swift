@@ -82,31 +82,28 @@ public struct BarSeries: Sendable, Hashable {
         }
     }
 
-    /// Multiplies every price by `10^(p - pricePrecision)` (exact; `false` on overflow).
+    /// Multiplies every price by `10^(p - pricePrecision)`: exact, all or nothing (`false`, and
+    /// nothing changed, when a price would overflow).
     mutating func raisePricePrecision(to p: UInt8) -> Bool {
         guard p > pricePrecision else { return true }
-        let factor = DecimalText.pow10(Int(p - pricePrecision))
-        for keyPath in [\BarSeries.opens, \.highs, \.lows, \.closes] as [WritableKeyPath<BarSeries, [Int64]>] {
-            for i in self[keyPath: keyPath].indices {
-                let (v, overflow) = self[keyPath: keyPath][i].multipliedReportingOverflow(by: factor)
-                if overflow { return false }
-                self[keyPath: keyPath][i] = v
-            }
-        }
+        guard scale([\.opens, \.highs, \.lows, \.closes], by: DecimalText.pow10(Int(p - pricePrecision))) else { return false }
         pricePrecision = p
         return true
     }
 
-    /// Multiplies every volume by `10^(p - sizePrecision)` (exact; `false` on overflow).
+    /// Multiplies every volume by `10^(p - sizePrecision)`: exact, all or nothing.
     mutating func raiseSizePrecision(to p: UInt8) -> Bool {
         guard p > sizePrecision else { return true }
-        let factor = DecimalText.pow10(Int(p - sizePrecision))
-        for i in volumes.indices {
-            let (v, overflow) = volumes[i].multipliedReportingOverflow(by: factor)
-            if overflow { return false }
-            volumes[i] = v
-        }
+        guard scale([\.volumes], by: DecimalText.pow10(Int(p - sizePrecision))) else { return false }
         sizePrecision = p
+        return true
+    }
+
+    private mutating func scale(_ columns: [WritableKeyPath<BarSeries, [Int64]>], by factor: Int64) -> Bool {
+        guard columns.allSatisfy({ self[keyPath: $0].withUnsafeBufferPointer { DecimalText.fitsScaling($0, by: factor) } }) else {
+            return false
+        }
+        for column in columns { self[keyPath: column].withUnsafeMutableBufferPointer { DecimalText.scale($0, by: factor) } }
         return true
     }
 

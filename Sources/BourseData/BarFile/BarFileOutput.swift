@@ -107,17 +107,15 @@ struct BarFileOutput: BarRowSink {
         return true
     }
 
-    /// Multiplies the written values of `columns` by `factor` in place and hashes them anew.
+    /// Multiplies the written values of `columns` by `factor` in place and hashes them anew;
+    /// all or nothing (`false`, and nothing changed, when a value would overflow).
     private mutating func scale(columns range: ClosedRange<Int>, by factor: Int64) -> Bool {
+        func column(_ k: Int) -> UnsafeMutableBufferPointer<Int64> { UnsafeMutableBufferPointer(start: columns + k * capacity, count: count) }
+        guard range.allSatisfy({ DecimalText.fitsScaling(UnsafeBufferPointer(column($0)), by: factor) }) else { return false }
         for k in range {
-            let column = columns + k * capacity
-            for i in 0..<count {
-                let (v, overflow) = column[i].multipliedReportingOverflow(by: factor)
-                if overflow { return false }
-                column[i] = v
-            }
+            DecimalText.scale(column(k), by: factor)
             hashes[k] = XXHash64.State()
-            hashes[k].update(column, count: hashed * 8)
+            hashes[k].update(columns + k * capacity, count: hashed * 8)
         }
         return true
     }

@@ -43,8 +43,9 @@ public enum BarCSVImporter {
         return try DataFile.withBase(data) { (base, count) throws(DataImportError) in
             let (output, report, _) = try read(base, count, fileName: DataFile.name(csv), layout: layout, options: options) {
                 (dataStart, _) throws(DataImportError) in
-                // Rows ≤ line breaks + 1: room for every row, exact for a clean file.
-                let capacity = LineBreaks.count(base, from: dataStart, to: count) + 1
+                // Rows ≤ line breaks (+ 1 for a last line without one): room for every row, exact for a clean file.
+                let unterminated = count > 0 && base[count - 1] != 0x0A && base[count - 1] != 0x0D
+                let capacity = LineBreaks.count(base, from: dataStart, to: count) + (unterminated ? 1 : 0)
                 do throws(BarFileError) {
                     return try BarFileOutput(
                         path: barFile, barType: options.barType, pricePrecision: options.initialPricePrecision,
@@ -57,11 +58,14 @@ public enum BarCSVImporter {
     }
 
     /// The import and the extra price column (aligned with the series rows).
+    /// (`onePass: false` reads every row field by field: the tests' reference.)
     static func importWithExtra(
-        data: Data, fileName: String, layout: CSVBarLayout, options: BarImportOptions, skipEmpty: Int? = nil
+        data: Data, fileName: String, layout: CSVBarLayout, options: BarImportOptions, skipEmpty: Int? = nil, onePass: Bool = true
     ) throws(DataImportError) -> (BarImport, extra: [Int64]) {
         try DataFile.withBase(data) { (base, count) throws(DataImportError) in
-            var (sink, report, extra) = try read(base, count, fileName: fileName, layout: layout, options: options, skipEmpty: skipEmpty) {
+            var (sink, report, extra) = try read(
+                base, count, fileName: fileName, layout: layout, options: options, skipEmpty: skipEmpty, onePass: onePass
+            ) {
                 (dataStart, firstRowEnd) throws(DataImportError) in
                 var sink = BarSeriesSink(options: options)
                 // Room for the rows, estimated from the first data row's length (a 25% margin, at most 32 Mi rows).
@@ -78,7 +82,7 @@ public enum BarCSVImporter {
     /// any other row field by field. The sink is discarded when the import fails.
     static func read<Sink: BarRowSink>(
         _ base: UnsafePointer<UInt8>, _ count: Int, fileName: String, layout: CSVBarLayout, options: BarImportOptions,
-        skipEmpty: Int? = nil, makeSink: (_ dataStart: Int, _ firstRowEnd: Int) throws(DataImportError) -> Sink
+        skipEmpty: Int? = nil, onePass: Bool = true, makeSink: (_ dataStart: Int, _ firstRowEnd: Int) throws(DataImportError) -> Sink
     ) throws(DataImportError) -> (sink: Sink, report: ImportReport, extra: [Int64]) {
         var scanner = CSVScanner(base: base, count: count, delimiter: layout.delimiter, commentByte: layout.commentByte)
         func fail(_ line: Int, _ column: String?, _ kind: DataIssue.Kind, _ reason: String) -> DataImportError {
@@ -103,7 +107,7 @@ public enum BarCSVImporter {
         let needed = max(columns.ts, columns.o, columns.h, columns.l, columns.c, columns.v ?? 0, columns.x ?? 0) + 1
         // The one-pass reader takes the plain layout: timestamp, open, high, low, close[, volume], nothing else.
         let plain =
-            (columns.ts, columns.o, columns.h, columns.l, columns.c) == (0, 1, 2, 3, 4) && columns.x == nil && skipEmpty == nil
+            onePass && (columns.ts, columns.o, columns.h, columns.l, columns.c) == (0, 1, 2, 3, 4) && columns.x == nil && skipEmpty == nil
             && (columns.v == nil ? expected == 5 : columns.v == 5 && expected == 6) && CSVScanner.allowsOnePass(delimiter: layout.delimiter)
         let limit = plain ? LineBreaks.lastLineFeed(base, count: count) : -1
         let sink = try makeSink(scanner.rowStart, scanner.rowEnd)

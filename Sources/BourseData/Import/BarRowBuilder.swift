@@ -194,16 +194,14 @@ struct BarRowBuilder<Sink: BarRowSink> {
         }
     }
 
+    /// Raises the price precision of the rows so far and of the extra column: all or nothing.
     private mutating func widenPrices(to p: UInt8) -> Bool {
-        let from = sink.pricePrecision
-        guard sink.raisePricePrecision(to: p) else { return false }
-        let factor = DecimalText.pow10(Int(p - from))
-        validator.pricesScaled(by: factor)
-        for i in extra.indices {
-            let (v, overflow) = extra[i].multipliedReportingOverflow(by: factor)
-            if overflow { return false }
-            extra[i] = v
+        let factor = DecimalText.pow10(Int(p - sink.pricePrecision))
+        guard extra.withUnsafeBufferPointer({ DecimalText.fitsScaling($0, by: factor) }), sink.raisePricePrecision(to: p) else {
+            return false
         }
+        extra.withUnsafeMutableBufferPointer { DecimalText.scale($0, by: factor) }
+        validator.pricesScaled(by: factor)
         return true
     }
 

@@ -95,6 +95,17 @@ enum DecimalText {
         return (.ok, negative ? -mantissa : mantissa, decimals)
     }
 
+    /// Whether every value of `values` times `factor` (> 0) fits an `Int64`.
+    static func fitsScaling(_ values: UnsafeBufferPointer<Int64>, by factor: Int64) -> Bool {
+        let limit = Int64.max / factor
+        return values.allSatisfy { $0 <= limit && $0 >= -limit }
+    }
+
+    /// Multiplies every value of `values` by `factor`, once ``fitsScaling(_:by:)`` said it fits.
+    static func scale(_ values: UnsafeMutableBufferPointer<Int64>, by factor: Int64) {
+        for i in values.indices { values[i] &*= factor }
+    }
+
     /// Outcome of converting a parsed decimal to a precision.
     enum Scaled: Sendable {
         case exact(Int64)

@@ -101,7 +101,7 @@ struct BarRowBuilder<Sink: BarRowSink> {
     ///
     /// - Complexity: O(timestamp length); no allocation unless the row has a problem.
     @inline(__always)
-    mutating func append(line: Int, base: UnsafePointer<UInt8>, _ row: BarRowFields, _ n: BarRowNumbers) {
+    mutating func append(line: Int, base: UnsafePointer<UInt8>, _ row: borrowing BarRowFields, _ n: borrowing BarRowNumbers) {
         rowsRead += 1
         let timestamp = row.timestamp
         let prices = row.prices

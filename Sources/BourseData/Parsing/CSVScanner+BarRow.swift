@@ -74,7 +74,12 @@ extension CSVScanner {
             fields.volume = (v, i)
             parsedVolume = value
         }
-        numbers = BarRowNumbers(open: open, high: high, low: low, close: close, volume: parsedVolume)
+        // Field by field: assigning a whole `BarRowNumbers` (144 bytes) is a `memmove` call.
+        numbers.open = open
+        numbers.high = high
+        numbers.low = low
+        numbers.close = close
+        numbers.volume = parsedVolume
         if base[i] == 0x0A { return i &+ 1 }
         if base[i] == 0x0D && base[i &+ 1] == 0x0A { return i &+ 2 }
         return nil

@@ -35,7 +35,8 @@ public enum BarCSVImporter {
     /// without an in-memory series: rows are parsed, checked and written into the memory-mapped
     /// file in one pass, its checksum computed on the way. Same rules and errors as
     /// ``importBars(path:layout:options:)``; on any error nothing is left at `barFile`.
-    /// Returns the report (rows read and kept, warnings, repairs).
+    /// Returns the report (rows read and kept, warnings, repairs). A layout's extra price
+    /// column is read and checked but not stored (a bar file holds OHLCV only).
     public static func importBarFile(
         path csv: String, to barFile: String, layout: CSVBarLayout = CSVBarLayout(), options: BarImportOptions
     ) throws(DataImportError) -> ImportReport {
@@ -101,6 +102,7 @@ public enum BarCSVImporter {
             return k < header.count && !header[k].isEmpty ? header[k] : "#\(k + 1)"
         }
         let names = [label(columns.ts), label(columns.o), label(columns.h), label(columns.l), label(columns.c), label(columns.v), label(columns.x)]
+        try BarRowBuilder<Sink>.check(options)  // before the header-only check, as ever
         if hasHeader {
             guard scanner.nextRow() else { throw fail(headerLine, nil, .headerOnly, "the file has a header and no data rows") }
         }

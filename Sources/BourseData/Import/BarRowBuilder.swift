@@ -66,19 +66,25 @@ struct BarRowBuilder<Sink: BarRowSink> {
 
     /// A builder filling `sink`, whose precisions must be the options' (0 where they leave them open).
     init(file: String, options: BarImportOptions, names: [String], sink: Sink) throws(DataImportError) {
+        try Self.check(options)
         self.options = options
         self.names = names
         let spec = options.barType.spec
         monthStep = spec.aggregation == .month ? spec.step : nil
         openShift = spec.duration?.rawValue
-        if options.labels == .open && monthStep == nil && openShift == nil {
-            throw .unsupported("open-time labels need a time bar spec, not \(spec)")
-        }
         fixedPrice = options.tickSize != nil
         fixedSize = options.sizePrecision != nil
         self.sink = sink
         log = IssueLog(file: file, mode: options.mode)
         validator = BarValidator(options: options)
+    }
+
+    /// Throws when the options do not fit bars: open-time labels on bars that are not time bars.
+    static func check(_ options: BarImportOptions) throws(DataImportError) {
+        let spec = options.barType.spec
+        if options.labels == .open && spec.aggregation != .month && spec.duration == nil {
+            throw .unsupported("open-time labels need a time bar spec, not \(spec)")
+        }
     }
 
     /// Whether a strict import has collected enough problems to stop.

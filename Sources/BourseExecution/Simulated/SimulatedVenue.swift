@@ -37,7 +37,7 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
     public let fillModel: Fills
     public let feeModel: Fees
     public let latencyModel: Latency
-    let clock: any Clock
+    let clock: VenueClock
 
     // The mutable state below is not checked for exclusive access at run time (the venue is used
     // from one thread, and the accesses were verified with the checks on): those checks cost a
@@ -82,7 +82,7 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
         self.fillModel = fillModel
         self.feeModel = feeModel
         self.latencyModel = latencyModel
-        self.clock = clock
+        self.clock = VenueClock(clock)
         do {
             venueOrderPrefix = try VenueOrderID("\(configuration.venue)-")
             tradePrefix = try TradeID("\(configuration.venue)-T")

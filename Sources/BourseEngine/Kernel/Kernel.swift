@@ -111,7 +111,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
             reserveCurve: data.eventCount)
         let oms = OrderManager(client: venue)
         self.oms = oms
-        orders = OrderView { oms.order($0) }
+        orders = OrderView(sentOrder: { oms.order($0) }, openSentOrders: { oms.openOrders() })
         var barTypes: [BarType] = []
         var streamInstrument: [Int] = []
         for stream in data.streams {

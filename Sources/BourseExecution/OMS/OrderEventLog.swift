@@ -62,10 +62,13 @@ struct OrderEventLog {
         lastEntry.append(-1)
     }
 
-    /// Appends an event the order numbered `order` (whose parameters are `initialized`) applied.
-    mutating func append(_ event: OrderEvent, order: Int, of initialized: OrderInitialized) {
+    /// Appends an event the order numbered `order` applied; `strategyID`, `instrumentID` and
+    /// `side` are the order's (passed alone: copying the order's parameters would cost more).
+    mutating func append(
+        _ event: OrderEvent, order: Int, strategyID: StrategyID, instrumentID: InstrumentID, side: OrderSide
+    ) {
         let logged: LoggedEvent
-        if event.strategyID != initialized.strategyID || event.instrumentID != initialized.instrumentID {
+        if event.strategyID != strategyID || event.instrumentID != instrumentID {
             logged = stored(event)
         } else {
             switch event {
@@ -74,7 +77,7 @@ struct OrderEventLog {
             case .accepted(let e):
                 logged = .accepted(
                     account: account(e.accountID), venueOrderID: e.venueOrderID, tsEvent: e.tsEvent, tsInit: e.tsInit)
-            case .filled(let f) where f.side == initialized.side:
+            case .filled(let f) where f.side == side:
                 logged = .filled(UInt32(fills.count))
                 fills.append(LoggedFill(
                     account: account(f.accountID), venueOrderID: f.venueOrderID, tradeID: f.tradeID,
@@ -106,7 +109,10 @@ struct OrderEventLog {
         self = OrderEventLog()
         for (number, history) in histories.enumerated() {
             addOrder()
-            for event in history { append(event, order: number, of: initialized(kept[number])) }
+            let o = initialized(kept[number])
+            for event in history {
+                append(event, order: number, strategyID: o.strategyID, instrumentID: o.instrumentID, side: o.side)
+            }
         }
     }
 

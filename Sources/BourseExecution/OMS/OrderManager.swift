@@ -197,15 +197,21 @@ public final class OrderManager<Client: ExecutionClient> {
             unappliedEvents.append((event, "order \(id) is not in the own order book"))
             return
         }
-        let wasClosed = book.values[index].isClosed
-        do {
-            try book.values[index].applyKeepingNoHistory(event)
-        } catch {
-            unappliedEvents.append((event, error.description))
-            return
+        // In place through the buffer: neither the order nor its parameters are copied.
+        let closed = book.values.withUnsafeMutableBufferPointer { orders -> Bool? in
+            let wasClosed = orders[index].isClosed
+            do throws(OrderError) {
+                try orders[index].applyKeepingNoHistory(event)
+            } catch {
+                unappliedEvents.append((event, error.description))
+                return nil
+            }
+            log.append(
+                event, order: index, strategyID: orders[index].strategyID, instrumentID: orders[index].instrumentID,
+                side: orders[index].side)
+            return !wasClosed && orders[index].isClosed
         }
-        log.append(event, order: index, of: book.values[index].initialized)
-        if !wasClosed && book.values[index].isClosed { removeFromOpen(index) }
+        if closed == true { removeFromOpen(index) }
     }
 
     // MARK: Book keeping

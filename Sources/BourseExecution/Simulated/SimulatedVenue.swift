@@ -49,7 +49,7 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
     /// The last instrument looked up and its book (market data comes in long runs of one instrument).
     @exclusivity(unchecked) var lastLookup: (id: InstrumentID, book: Int)?
     @exclusivity(unchecked) var orders: [VenueOrder] = []
-    @exclusivity(unchecked) var slots: [ClientOrderID: Int] = [:]
+    @exclusivity(unchecked) var slots = SlotIndex()
     /// Commands in flight, in arrival order (ties in the order they were sent).
     @exclusivity(unchecked) var inFlight: [(arrival: UnixNanos, command: VenueCommand)] = []
     /// Cash, when the configuration has starting balances.
@@ -163,8 +163,8 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
             kept.append(order)
         }
         orders = kept
-        slots = [:]
-        for (slot, order) in orders.enumerated() { slots[order.clientOrderID] = slot }
+        slots = SlotIndex()
+        for order in orders { slots.append(order.clientOrderID) }
         for index in books.indices {
             books[index].active = books[index].active.compactMap { remap[$0] }
         }

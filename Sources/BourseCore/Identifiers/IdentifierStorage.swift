@@ -142,9 +142,6 @@ enum LongIdentifiers {
         table.withLock { $0.strings[Int(index)] }
     }
 
-    /// Number of texts in the table.
-    static var count: Int { table.withLock { $0.strings.count } }
-
     /// Deduplicated texts and their indices, up to a capacity.
     struct Table {
         let capacity: Int

@@ -26,6 +26,7 @@ import Testing
             if length < 64 { texts.append(text + "!") }
         }
         texts += ["A", "B", "AB", "A!", String(repeating: "z", count: 31), String(repeating: "z", count: 32)]
+        texts += IdentifierStorageTests.uuidLikeTexts
         return texts
     }
 

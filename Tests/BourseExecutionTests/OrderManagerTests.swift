@@ -185,6 +185,57 @@ struct OrderManagerTests {
     }
 }
 
+@Suite("Order manager: book queries and the event log")
+struct OrderManagerBookTests {
+    /// Two resting limits, one filled market order, one canceled limit.
+    func book() throws -> Harness<StandardFillModel, InstrumentFeeModel, FixedLatency> {
+        let h = try Harness()
+        try h.submit(Fixture.order(1, .buy, .limit, price: "99.00"))
+        try h.submit(Fixture.order(2, .sell, .limit, price: "105.00"))
+        try h.submit(Fixture.order(3, .buy, .market))
+        try h.submit(Fixture.order(4, .buy, .limit, price: "98.00"))
+        try h.oms.cancel(
+            CancelOrder(clientOrderID: Fixture.id(4), strategyID: Fixture.strategy, instrumentID: Fixture.instrument.id, tsInit: h.clock.now),
+            events: &h.events)
+        try h.bar(1, "100.00", "101.00", "99.50", "100.50")
+        return h
+    }
+
+    @Test func closedOrdersKeepTheirWholeHistoryAndStatus() throws {
+        let h = try book()
+        #expect(h.oms.orderCount == 4)
+        for id in (1...4).map(Fixture.id) {
+            let order = try #require(h.oms.order(id))
+            #expect(order.events.dropFirst().elementsEqual(h.events.filter { $0.clientOrderID == id }))
+            #expect(h.oms.status(of: id) == order.status)
+        }
+        #expect(h.oms.order(Fixture.id(3))?.events.map(\.kind) == [.initialized, .submitted, .accepted, .filled])
+        #expect(h.oms.order(Fixture.id(3))?.tradeIDs.count == 1)
+        #expect(h.oms.status(of: Fixture.id(4)) == .canceled)
+        #expect(h.oms.status(of: Fixture.id(9)) == nil)
+    }
+
+    @Test func openLeavesAddUpTheOpenOrdersPerSide() throws {
+        let h = try book()
+        #expect(h.oms.openOrders().map(\.clientOrderID) == [Fixture.id(1), Fixture.id(2)])
+        let leaves = h.oms.openLeavesRaw(instrumentID: Fixture.instrument.id)
+        #expect(leaves.buy == 10 && leaves.sell == 10)
+    }
+
+    @Test func purgingKeepsTheOpenOrdersWithTheirHistory() throws {
+        let h = try book()
+        let before = h.oms.openOrders()
+        h.oms.purgeClosedOrders()
+        #expect(h.oms.orderCount == 2)
+        #expect(h.oms.openOrders() == before)
+        #expect(h.oms.order(Fixture.id(3)) == nil)
+        // The book still applies new events after the purge.
+        try h.bar(2, "100.00", "106.00", "99.50", "105.50")
+        #expect(h.oms.order(Fixture.id(2))?.events.map(\.kind) == [.initialized, .submitted, .accepted, .filled])
+        #expect(h.oms.unappliedEvents.isEmpty)
+    }
+}
+
 @Suite("Latency races")
 struct LatencyRaceTests {
     @Test func cancelArrivingAfterTheFillIsRejectedAndTheBookKeepsTheFill() throws {

@@ -107,6 +107,14 @@ struct PropertyTests {
 
         #expect(violations.isEmpty, "seed \(seed): \(violations)")
         #expect(h.oms.unappliedEvents.isEmpty, "seed \(seed): \(h.oms.unappliedEvents.map(\.reason))")
+        // The book's compact event log gives every order back its exact history, and replaying
+        // that history rebuilds the same order.
+        for order in h.oms.orders.values {
+            let expected = [OrderEvent.initialized(order.initialized)] + h.events.filter { $0.clientOrderID == order.clientOrderID }
+            #expect(order.events == expected, "seed \(seed): \(order.clientOrderID) history differs from the events")
+            #expect((try? Order(replaying: order.events)) == order, "seed \(seed): \(order.clientOrderID) does not replay")
+            #expect(h.oms.status(of: order.clientOrderID) == order.status, "seed \(seed)")
+        }
         // Filled quantity never exceeds the order quantity (in the own book and at the venue).
         for order in h.oms.orders.values {
             #expect(order.filledQuantity <= order.quantity, "seed \(seed): \(order.clientOrderID) overfilled")

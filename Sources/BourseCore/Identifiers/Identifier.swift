@@ -17,7 +17,7 @@ extension IdentifierKind {
 ///
 /// Valid values are 1…`Kind.maxLength` printable ASCII characters without whitespace.
 ///
-/// An id is 32 bytes of plain data (see `IdentifierStorage`): copying, comparing and
+/// An id is 32 bytes of plain data (see `IdentifierStorage`; UUIDs included): copying, comparing and
 /// hashing it never touch a reference count, so ids are cheap to pass along in events.
 ///
 /// ```swift
@@ -33,7 +33,10 @@ public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable, 
     /// A validated identifier; throws ``IdentifierError`` with the reason.
     public init(_ value: String) throws(IdentifierError) {
         try Self.validate(value)
-        storage = IdentifierStorage(value)
+        guard let storage = IdentifierStorage(value) else {
+            throw .tooManyLongIdentifiers(kind: Kind.name, value: value, capacity: LongIdentifiers.capacity)
+        }
+        self.storage = storage
     }
 
     /// The id `prefix` followed by the decimal digits of `number`, for ids made from counters
@@ -97,6 +100,9 @@ public enum IdentifierError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidCharacter(kind: String, value: String)
     case tooLong(kind: String, value: String, maxLength: Int)
     case malformed(kind: String, value: String, reason: String)
+    /// A new id longer than 31 characters (and not a UUID) when the process already holds the
+    /// most such ids it keeps: use shorter ids (or UUIDs) for ids made per order.
+    case tooManyLongIdentifiers(kind: String, value: String, capacity: Int)
 
     public var description: String {
         switch self {
@@ -105,6 +111,8 @@ public enum IdentifierError: Error, Equatable, Sendable, CustomStringConvertible
         case .invalidCharacter(let kind, let value): "\(kind) '\(value)' contains a non-printable or non-ASCII character"
         case .tooLong(let kind, let value, let max): "\(kind) '\(value.prefix(80))' is longer than \(max) characters"
         case .malformed(let kind, let value, let reason): "\(kind) '\(value)' is malformed: \(reason)"
+        case .tooManyLongIdentifiers(let kind, let value, let capacity):
+            "\(kind) '\(value.prefix(80))' cannot be kept: the process already holds \(capacity) distinct ids longer than 31 characters (keep ids made per order within 31 characters, or use UUIDs)"
         }
     }
 }

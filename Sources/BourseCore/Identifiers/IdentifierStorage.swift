@@ -5,13 +5,17 @@ import Synchronization
 /// order event on the hot paths.
 ///
 /// Texts of up to ``inlineCapacity`` UTF-8 bytes (nearly every id) are stored inline: bytes
-/// 0…30 hold the text (zero-padded), byte 31 its length. Longer texts go to a process-wide
-/// table of long ids, deduplicated, and the storage keeps their index (byte 31 is then
-/// ``longMarker``). A text has exactly one storage, so equal storages mean equal texts.
+/// 0…30 hold the text (zero-padded), byte 31 its length. UUIDs in their 36-character text form
+/// (`8-4-4-4-12` hex digits, all lower case or all upper case: broker order ids) are stored
+/// inline too, as their 16 bytes (byte 31 is then ``lowerUUIDMarker`` or ``upperUUIDMarker``).
+/// Other longer texts go to a process-wide table of long ids, deduplicated, and the storage keeps
+/// their index (byte 31 is then ``longMarker``). A text has exactly one storage, so equal
+/// storages mean equal texts.
 ///
-/// Long ids are kept for the life of the process: fine for ids a run reuses (strategies,
-/// accounts, symbols), a slow memory cost for ids made per order — keep generated ids
-/// (client order, venue order, trade ids) within 31 characters.
+/// The table is bounded (``LongIdentifiers/capacity`` distinct texts): past it, making a new
+/// long id throws ``IdentifierError/tooManyLongIdentifiers(kind:value:capacity:)``. Its entries
+/// live as long as the process: fine for ids a run reuses (strategies, accounts, symbols).
+/// Ids made per order should stay within 31 characters or be UUIDs, which never use the table.
 @usableFromInline
 struct IdentifierStorage: Sendable, Hashable {
     /// The 32 bytes, little-endian words (byte `i` is in word `i / 8`).
@@ -21,13 +25,25 @@ struct IdentifierStorage: Sendable, Hashable {
     static var inlineCapacity: Int { 31 }
     /// Byte 31 of a long id's storage.
     static var longMarker: UInt8 { 0xFF }
+    /// Byte 31 of a UUID written in lower-case hex (or in digits only).
+    static var lowerUUIDMarker: UInt8 { 0xFE }
+    /// Byte 31 of a UUID written in upper-case hex.
+    static var upperUUIDMarker: UInt8 { 0xFD }
 
-    /// The storage of `text` (already validated: 1…64 ASCII bytes).
-    init(_ text: String) {
+    /// The storage of `text` (already validated: 1…64 ASCII bytes); `nil` when `text` needs the
+    /// table of long ids and the table is full.
+    init?(_ text: String) {
         words = (0, 0, 0, 0)
         let count = text.utf8.count
         guard count <= Self.inlineCapacity else {
-            words.0 = LongIdentifiers.index(of: text)
+            if let uuid = UUIDText(text) {
+                words.0 = uuid.high
+                words.1 = uuid.low
+                words.3 = UInt64(uuid.upperCase ? Self.upperUUIDMarker : Self.lowerUUIDMarker) << 56
+                return
+            }
+            guard let index = LongIdentifiers.index(of: text) else { return nil }
+            words.0 = index
             words.3 = UInt64(Self.longMarker) << 56
             return
         }
@@ -60,13 +76,22 @@ struct IdentifierStorage: Sendable, Hashable {
         }
     }
 
-    /// Byte 31: the inline length, or ``longMarker``.
+    /// Byte 31: the inline length, or one of the markers.
     var tag: UInt8 { UInt8(truncatingIfNeeded: words.3 >> 56) }
+
+    /// Whether the text is stored as its bytes (not as a UUID or in the table).
+    var holdsText: Bool { Int(tag) <= Self.inlineCapacity }
+
+    /// Whether the text is in the table of long ids.
+    var usesTable: Bool { tag == Self.longMarker }
 
     /// The text.
     var string: String {
         let tag = tag
         if tag == Self.longMarker { return LongIdentifiers.string(at: words.0) }
+        if tag == Self.lowerUUIDMarker || tag == Self.upperUUIDMarker {
+            return UUIDText.string(high: words.0, low: words.1, upperCase: tag == Self.upperUUIDMarker)
+        }
         var words = words
         return withUnsafeBytes(of: &words) { bytes in
             String(decoding: bytes[..<Int(tag)], as: UTF8.self)
@@ -89,7 +114,7 @@ struct IdentifierStorage: Sendable, Hashable {
 
     /// Lexicographic order of the texts (byte order, which is `String`'s order for ASCII).
     static func < (lhs: Self, rhs: Self) -> Bool {
-        guard lhs.tag != longMarker && rhs.tag != longMarker else { return lhs.string < rhs.string }
+        guard lhs.holdsText && rhs.holdsText else { return lhs.string < rhs.string }
         // Big-endian words compare as byte strings; the length byte is masked out (texts
         // equal over 31 bytes are equal), zero padding sorts a prefix first.
         let textMask: UInt64 = 0x00FF_FFFF_FFFF_FFFF
@@ -99,28 +124,42 @@ struct IdentifierStorage: Sendable, Hashable {
     }
 }
 
-/// The process-wide table of ids longer than ``IdentifierStorage/inlineCapacity``.
+/// The process-wide table of ids longer than ``IdentifierStorage/inlineCapacity`` that are not
+/// UUIDs, bounded to ``capacity`` distinct texts.
 enum LongIdentifiers {
-    private struct Table {
-        var strings: [String] = []
-        var indices: [String: UInt64] = [:]
-    }
+    /// Most distinct long ids the process keeps (at most 64 bytes each: about 100 MB in all).
+    static var capacity: Int { 1 << 20 }
 
-    private static let table = Mutex(Table())
+    private static let table = Mutex(Table(capacity: capacity))
 
-    /// The index of `text`, added to the table the first time.
-    static func index(of text: String) -> UInt64 {
-        table.withLock { table in
-            if let index = table.indices[text] { return index }
-            let index = UInt64(table.strings.count)
-            table.strings.append(text)
-            table.indices[text] = index
-            return index
-        }
+    /// The index of `text`, added to the table the first time; `nil` when the table is full.
+    static func index(of text: String) -> UInt64? {
+        table.withLock { $0.index(of: text) }
     }
 
     /// The text at `index` (an index this table returned).
     static func string(at index: UInt64) -> String {
         table.withLock { $0.strings[Int(index)] }
+    }
+
+    /// Deduplicated texts and their indices, up to a capacity.
+    struct Table {
+        let capacity: Int
+        private(set) var strings: [String] = []
+        private var indices: [String: UInt64] = [:]
+
+        init(capacity: Int) {
+            self.capacity = capacity
+        }
+
+        /// The index of `text`, added the first time; `nil` when the text is new and the table full.
+        mutating func index(of text: String) -> UInt64? {
+            if let index = indices[text] { return index }
+            guard strings.count < capacity else { return nil }
+            let index = UInt64(strings.count)
+            strings.append(text)
+            indices[text] = index
+            return index
+        }
     }
 }

@@ -114,6 +114,17 @@ extension Order {
     ///
     /// - Complexity: O(1) amortized, in place.
     public mutating func apply(_ event: OrderEvent) throws(OrderError) {
+        try applyKeepingNoHistory(event)
+        if laterEvents.isEmpty { laterEvents.reserveCapacity(3) }  // submitted, accepted, filled: one allocation
+        laterEvents.append(event)
+    }
+
+    /// ``apply(_:)`` without appending the event to ``events``: for a book (the order manager)
+    /// that keeps one log of every order's events and gives its orders their history with
+    /// ``withHistory(_:)`` when it hands them out. Same checks, same state.
+    ///
+    /// - Complexity: O(1), no allocation for orders of up to one fill.
+    package mutating func applyKeepingNoHistory(_ event: OrderEvent) throws(OrderError) {
         guard event.clientOrderID == clientOrderID else {
             throw .wrongOrder(expected: clientOrderID, got: event.clientOrderID)
         }
@@ -140,8 +151,7 @@ extension Order {
                 move(to: partial)
             }
         }
-        if laterEvents.isEmpty { laterEvents.reserveCapacity(3) }  // submitted, accepted, filled: one allocation
-        laterEvents.append(event)
+        tsLast = event.tsEvent
     }
 
     /// Sets the status, remembering the status before a pending request.
@@ -229,14 +239,12 @@ extension Order {
             otherCurrencyCommissions[commission.currency] = commission
         }
         lastFillPrice = fill.lastPrice
+        if firstTradeID == nil { firstTradeID = fill.tradeID } else { laterTradeIDs.append(fill.tradeID) }
     }
 
     /// Whether a fill with this trade id was applied.
     private func hasFill(tradeID: TradeID) -> Bool {
-        guard fillCount > 0 else { return false }
-        return laterEvents.contains { event in
-            if case .filled(let fill) = event { fill.tradeID == tradeID } else { false }
-        }
+        firstTradeID == tradeID || laterTradeIDs.contains(tradeID)
     }
 
     /// The order's new total commission in the currency of `commission`.

@@ -46,8 +46,15 @@ public struct Order: Sendable, Hashable {
     var firstCurrencyCommission: Money?
     /// Totals in the other currencies, in the order they first appeared.
     var otherCurrencyCommissions: OrderedDictionary<Currency, Money>
-    /// The events applied after the ``OrderInitialized`` (which ``initialized`` holds).
+    /// The events applied after the ``OrderInitialized`` (which ``initialized`` holds); empty in
+    /// an order kept by a book that logs the events itself (see ``applyKeepingNoHistory(_:)``).
     var laterEvents: [OrderEvent]
+    /// When the last applied event happened.
+    public internal(set) var tsLast: UnixNanos
+    /// Trade id of the first applied fill.
+    var firstTradeID: TradeID?
+    /// Trade ids of the fills after the first, in order (no allocation for single-fill orders).
+    var laterTradeIDs: [TradeID]
     /// Number of applied fills.
     public internal(set) var fillCount: Int
     /// Σ fill price raw × fill quantity raw (exact).
@@ -71,6 +78,9 @@ public struct Order: Sendable, Hashable {
         firstCurrencyCommission = nil
         otherCurrencyCommissions = [:]
         laterEvents = []
+        tsLast = initialized.tsEvent
+        firstTradeID = nil
+        laterTradeIDs = []
         fillCount = 0
         fillPriceQuantitySum = 0
         fillPricePrecision = initialized.price?.precision ?? 0
@@ -117,12 +127,17 @@ public struct Order: Sendable, Hashable {
 
     /// Trade ids of the applied fills, in order.
     public var tradeIDs: [TradeID] {
-        laterEvents.compactMap { event in
-            if case .filled(let fill) = event { fill.tradeID } else { nil }
-        }
+        guard let firstTradeID else { return [] }
+        return [firstTradeID] + laterTradeIDs
     }
-    /// When the last applied event happened.
-    public var tsLast: UnixNanos { laterEvents.last?.tsEvent ?? initialized.tsEvent }
+
+    /// The same order with `laterEvents` as its history after the ``OrderInitialized``: for a
+    /// book that applied the events with ``applyKeepingNoHistory(_:)`` and logged them itself.
+    package func withHistory(_ laterEvents: [OrderEvent]) -> Order {
+        var copy = self
+        copy.laterEvents = laterEvents
+        return copy
+    }
 
     /// Quantity still to fill: `quantity − filledQuantity`.
     public var leavesQuantity: Quantity {

@@ -111,7 +111,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
             reserveCurve: data.eventCount)
         let oms = OrderManager(client: venue)
         self.oms = oms
-        orders = OrderView { oms.order($0) }
+        orders = OrderView(sentOrder: { oms.order($0) }, openSentOrders: { oms.openOrders() })
         var barTypes: [BarType] = []
         var streamInstrument: [Int] = []
         for stream in data.streams {
@@ -302,11 +302,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// The quantities still to fill of the open buy and sell orders in an instrument.
     private func openQuantities(_ instrumentID: InstrumentID) -> (buy: Quantity, sell: Quantity) {
         let precision = portfolio.index(of: instrumentID).map { portfolio.instruments[$0].sizePrecision } ?? 0
-        var buy: Int64 = 0
-        var sell: Int64 = 0
-        for order in oms.openOrders(instrumentID: instrumentID) {
-            if order.side == .buy { buy += order.leavesQuantity.raw } else { sell += order.leavesQuantity.raw }
-        }
+        let (buy, sell) = oms.openLeavesRaw(instrumentID: instrumentID)
         return (Quantity(uncheckedRaw: buy, precision: precision), Quantity(uncheckedRaw: sell, precision: precision))
     }
 
@@ -581,7 +577,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         case .filled, .canceled, .expired, .rejected:
             // Only these can close an order at the venue.
             let id = event.clientOrderID
-            if let index = live[id], oms.order(id)?.isClosed ?? true {
+            if let index = live[id], oms.status(of: id)?.isClosed ?? true {
                 live[id] = nil
                 openCount[index] -= 1
             }

@@ -9,14 +9,17 @@ public import BourseCore
 public final class OrderView {
     /// The order manager's book, by id.
     let sentOrder: (ClientOrderID) -> Order?
+    /// The order manager's open orders, in the order they were sent.
+    let openSentOrders: () -> [Order]
     /// Orders denied before reaching the order manager.
     var denied: [ClientOrderID: Order] = [:]
     /// Every order id, in the order the orders were sent or denied.
     private(set) var sequence: [ClientOrderID] = []
     private var nextClientOrder = 1
 
-    init(sentOrder: @escaping (ClientOrderID) -> Order?) {
+    init(sentOrder: @escaping (ClientOrderID) -> Order?, openSentOrders: @escaping () -> [Order]) {
         self.sentOrder = sentOrder
+        self.openSentOrders = openSentOrders
     }
 
     /// A fresh client order id.
@@ -32,8 +35,10 @@ public final class OrderView {
     /// Every order, in the order it was sent or denied.
     public var all: [Order] { sequence.compactMap(order) }
 
-    /// Orders not closed yet, in the order they were sent.
-    public var openOrders: [Order] { all.filter { !$0.isClosed } }
+    /// Orders not closed yet, in the order they were sent (denied orders are closed).
+    ///
+    /// - Complexity: O(open orders), whatever the number of orders of the run.
+    public var openOrders: [Order] { openSentOrders() }
 
     /// Records that an order was sent to the order manager.
     func recordSent(_ id: ClientOrderID) { sequence.append(id) }

@@ -19,19 +19,27 @@ public import OrderedCollections
 /// oms.apply(events[start...])
 /// ```
 ///
+/// Closed orders stay in the book (until ``purgeClosedOrders()``) and are found by client
+/// order id with their whole history. The book keeps each order's state without its events and
+/// one compact log of every applied event (`OrderEventLog`); ``order(_:)`` and the other
+/// queries that return ``Order`` values give them their history from the log.
+///
 /// - Complexity: submitting an order hashes its id once; events for the order the last event
-///   was for (the common case: a command's answers) are applied without hashing.
+///   was for (the common case: a command's answers) are applied without hashing, in O(1)
+///   without allocation.
 public final class OrderManager<Client: ExecutionClient> {
     public let client: Client
-    /// Every order, in submission order (closed ones until ``purgeClosedOrders()``).
+    /// Every order's state, in submission order, without its history (the log has it).
     /// (Not checked for exclusive access at run time: the manager is used from one thread,
     /// and no method hands out a reference into it.)
-    @exclusivity(unchecked) public private(set) var orders: OrderedDictionary<ClientOrderID, Order> = [:]
-    /// Indices in ``orders`` of the orders not closed yet, ascending (that is, in submission order).
+    @exclusivity(unchecked) private var book: OrderedDictionary<ClientOrderID, Order> = [:]
+    /// The events applied to the orders of ``book`` (order number = index in ``book``).
+    @exclusivity(unchecked) private var log = OrderEventLog()
+    /// Indices in ``book`` of the orders not closed yet, ascending (that is, in submission order).
     @exclusivity(unchecked) private var openIndices: [Int] = []
     /// Events the own book could not apply (e.g. a fill for an order it does not know), with the reason.
     public private(set) var unappliedEvents: [(event: OrderEvent, reason: String)] = []
-    /// Index in ``orders`` of the order the last event was applied to.
+    /// Index in ``book`` of the order the last event was applied to.
     @exclusivity(unchecked) private var lastApplied: Int?
 
     public init(client: Client) {
@@ -40,29 +48,70 @@ public final class OrderManager<Client: ExecutionClient> {
 
     // MARK: Queries
 
-    /// The order with this client order id.
-    public func order(_ id: ClientOrderID) -> Order? { orders[id] }
+    /// Every order with its history, in submission order (closed ones until ``purgeClosedOrders()``).
+    ///
+    /// - Complexity: O(all events): the histories are rebuilt from the log on each call.
+    public var orders: OrderedDictionary<ClientOrderID, Order> {
+        OrderedDictionary(uniqueKeys: book.keys, values: book.values.indices.map(orderWithHistory))
+    }
+
+    /// Number of orders in the book (open and closed).
+    public var orderCount: Int { book.count }
+
+    /// The order with this client order id, with its history.
+    ///
+    /// - Complexity: O(the order's events).
+    public func order(_ id: ClientOrderID) -> Order? { book.index(forKey: id).map(orderWithHistory) }
+
+    /// The status of the order with this client order id (`nil` when the book does not know it).
+    ///
+    /// - Complexity: O(1); no history is rebuilt.
+    public func status(of id: ClientOrderID) -> OrderStatus? { book.index(forKey: id).map { book.values[$0].status } }
 
     /// The open orders, optionally only of one instrument and/or strategy, in submission order.
     ///
-    /// - Complexity: O(open orders).
+    /// - Complexity: O(open orders and their events).
     public func openOrders(instrumentID: InstrumentID? = nil, strategyID: StrategyID? = nil) -> [Order] {
-        guard instrumentID != nil || strategyID != nil else { return orders.values.filter(\.isOpen) }
-        return openIndices.compactMap { index in
-            let order = orders.values[index]
-            guard instrumentID.map({ order.instrumentID == $0 }) ?? true,
-                strategyID.map({ order.strategyID == $0 }) ?? true
-            else { return nil }
-            return order
+        openIndices(instrumentID: instrumentID, strategyID: strategyID).map(orderWithHistory)
+    }
+
+    /// The quantities still to fill of the open buy and of the open sell orders in an
+    /// instrument, in raw units of the orders' size precision (for exposure checks).
+    ///
+    /// - Complexity: O(open orders), no allocation.
+    public func openLeavesRaw(instrumentID: InstrumentID) -> (buy: Int64, sell: Int64) {
+        var buy: Int64 = 0
+        var sell: Int64 = 0
+        for index in openIndices where book.values[index].instrumentID == instrumentID {
+            let order = book.values[index]
+            if order.side == .buy { buy += order.leavesQuantity.raw } else { sell += order.leavesQuantity.raw }
+        }
+        return (buy, sell)
+    }
+
+    /// Forgets closed orders and their histories (keeps memory flat in long runs; their ids may
+    /// not be reused within the same run by convention, but are no longer checked).
+    public func purgeClosedOrders() {
+        let kept = openIndices
+        let initialized = book.values.map(\.initialized)
+        log.keepOnly(kept) { initialized[$0] }
+        book.removeAll { $0.value.isClosed }
+        openIndices = Array(book.values.indices)
+        lastApplied = nil
+    }
+
+    /// Indices in ``book`` of the open orders matching the filters, in submission order.
+    private func openIndices(instrumentID: InstrumentID?, strategyID: StrategyID?) -> [Int] {
+        openIndices.filter { index in
+            let order = book.values[index]
+            return (instrumentID.map { order.instrumentID == $0 } ?? true) && (strategyID.map { order.strategyID == $0 } ?? true)
         }
     }
 
-    /// Forgets closed orders (keeps memory flat in long runs; their ids may not be reused
-    /// within the same run by convention, but are no longer checked).
-    public func purgeClosedOrders() {
-        orders.removeAll { $0.value.isClosed }
-        openIndices = Array(orders.values.indices)
-        lastApplied = nil
+    /// The order at `index` in ``book`` with its history from the log.
+    private func orderWithHistory(_ index: Int) -> Order {
+        let order = book.values[index]
+        return order.withHistory(log.events(of: index, order.initialized))
     }
 
     // MARK: Commands
@@ -77,7 +126,7 @@ public final class OrderManager<Client: ExecutionClient> {
 
     /// Sends a list of linked orders. Throws for a reused id (none of the list is sent).
     public func submit(_ command: SubmitOrderList, events: inout [OrderEvent]) throws(OrderManagerError) {
-        for order in command.orders where orders.index(forKey: order.clientOrderID) != nil {
+        for order in command.orders where book.index(forKey: order.clientOrderID) != nil {
             throw .duplicateClientOrderID(order.clientOrderID)
         }
         for order in command.orders { insert(order) }
@@ -128,7 +177,10 @@ public final class OrderManager<Client: ExecutionClient> {
     /// apply (unknown order, a transition the order's state machine refuses) is recorded in
     /// ``unappliedEvents`` with the reason; the book is unchanged by it.
     public func apply(_ events: ArraySlice<OrderEvent>) {
-        for index in events.indices { apply(events[index]) }
+        // Through the buffer, each event is borrowed in place rather than copied out of the slice.
+        events.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices { apply(buffer[index]) }
+        }
     }
 
     /// Applies one event from the venue (see ``apply(_:)-(ArraySlice<OrderEvent>)``).
@@ -136,23 +188,30 @@ public final class OrderManager<Client: ExecutionClient> {
         let id = event.clientOrderID
         // Events come in runs for one order: try the last order applied before hashing the id.
         let index: Int
-        if let last = lastApplied, last < orders.count, orders.keys[last] == id {
+        if let last = lastApplied, last < book.count, book.keys[last] == id {
             index = last
-        } else if let found = orders.index(forKey: id) {
+        } else if let found = book.index(forKey: id) {
             index = found
             lastApplied = found
         } else {
             unappliedEvents.append((event, "order \(id) is not in the own order book"))
             return
         }
-        let wasClosed = orders.values[index].isClosed
-        do {
-            try orders.values[index].apply(event)
-        } catch {
-            unappliedEvents.append((event, error.description))
-            return
+        // In place through the buffer: neither the order nor its parameters are copied.
+        let closed = book.values.withUnsafeMutableBufferPointer { orders -> Bool? in
+            let wasClosed = orders[index].isClosed
+            do throws(OrderError) {
+                try orders[index].applyKeepingNoHistory(event)
+            } catch {
+                unappliedEvents.append((event, error.description))
+                return nil
+            }
+            log.append(
+                event, order: index, strategyID: orders[index].strategyID, instrumentID: orders[index].instrumentID,
+                side: orders[index].side)
+            return !wasClosed && orders[index].isClosed
         }
-        if !wasClosed && orders.values[index].isClosed { removeFromOpen(index) }
+        if closed == true { removeFromOpen(index) }
     }
 
     // MARK: Book keeping
@@ -160,9 +219,10 @@ public final class OrderManager<Client: ExecutionClient> {
     /// Adds a new order (hashing its id once); `false`, changing nothing, when the id is taken.
     @discardableResult
     private func insert(_ order: OrderInitialized) -> Bool {
-        let count = orders.count
-        orders.updateValue(forKey: order.clientOrderID, default: Order(order)) { _ in }
-        guard orders.count > count else { return false }
+        let count = book.count
+        book.updateValue(forKey: order.clientOrderID, default: Order(order)) { _ in }
+        guard book.count > count else { return false }
+        log.addOrder()
         openIndices.append(count)
         lastApplied = count
         return true
@@ -177,7 +237,7 @@ public final class OrderManager<Client: ExecutionClient> {
     private func openOrder(
         _ id: ClientOrderID, strategyID: StrategyID, instrumentID: InstrumentID
     ) throws(OrderManagerError) -> Order {
-        guard let order = orders[id] else { throw .unknownOrder(id) }
+        guard let order = book[id] else { throw .unknownOrder(id) }
         guard !order.isClosed else { throw .orderClosed(id, order.status) }
         guard order.strategyID == strategyID else {
             throw .mismatchedCommand(id, "the order belongs to strategy \(order.strategyID), not \(strategyID)")

@@ -163,7 +163,7 @@ extension SimulatedVenue {
             sequence: venueOrderCount, state: held ? .held : .working, quantityRaw: order.quantity.raw, filledRaw: 0,
             priceRaw: order.price?.raw, triggerRaw: order.triggerPrice?.raw, expiry: expiry,
             auctionClose: order.timeInForce == .atTheClose ? sessionClose(after: now, inclusive: true) : nil, tsLast: now))
-        slots[order.clientOrderID] = slot
+        slots.append(order.clientOrderID)
         if let expiry { nextExpiry = min(nextExpiry ?? expiry, expiry) }
         emitAccepted(slot, &events)
         if !held { books[bookNumber].add(slot, orders[slot]) }

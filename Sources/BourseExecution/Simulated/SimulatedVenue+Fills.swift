@@ -7,19 +7,22 @@ extension SimulatedVenue {
     /// at `priceRaw` (before slippage); then applies the order's contingencies.
     func executeFill(_ slot: Int, priceRaw: Int64, liquidity: LiquiditySide, _ events: inout [OrderEvent]) {
         let order = orders[slot]
-        let book = books[order.book]
-        let instrument = book.instrument
+        let b = order.book
+        // The book's fields are read one by one: copying the whole book would copy its order list too.
+        let instrument = instrumentsByBook[b]
+        let volumeLeft = books[b].volumeLeft
         let sp = instrument.sizePrecision
         let leaves = order.leavesRaw
         let decision = fillModel.fill(FillParameters(
             instrument: instrument, side: order.side, orderType: order.type, liquiditySide: liquidity,
             price: Price(uncheckedRaw: priceRaw, precision: instrument.pricePrecision),
             quantity: Quantity(uncheckedRaw: leaves, precision: sp), volume: nil,
-            remainingVolume: book.volumeLeft.map { Quantity(uncheckedRaw: $0, precision: sp) }))
+            remainingVolume: volumeLeft.map { Quantity(uncheckedRaw: $0, precision: sp) }))
         var q = min(decision.quantity.raw, leaves)
-        if let left = book.volumeLeft { q = min(q, left) }
+        if let left = volumeLeft { q = min(q, left) }
         if order.initialized.reduceOnly {
-            let reducible = order.side == .buy ? max(0, -book.positionRaw) : max(0, book.positionRaw)
+            let positionRaw = books[b].positionRaw
+            let reducible = order.side == .buy ? max(0, -positionRaw) : max(0, positionRaw)
             if reducible == 0 {
                 close(slot, as: .canceled, &events)  // the position it reduced is gone
                 return
@@ -62,7 +65,6 @@ extension SimulatedVenue {
             account = updated
         }
         tradeCount += 1
-        let b = order.book
         books[b].positionRaw += order.side.sign * q
         books[b].positionTsLast = clock.now
         if let left = books[b].volumeLeft { books[b].volumeLeft = left - q }

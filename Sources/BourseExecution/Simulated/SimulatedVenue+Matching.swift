@@ -71,13 +71,13 @@ extension SimulatedVenue {
 
     /// Gives an order that just arrived (or was modified) its chance against the current market.
     func matchOnArrival(_ slot: Int, _ events: inout [OrderEvent]) {
-        let book = books[orders[slot].book]
+        let index = orders[slot].book
         let tif = orders[slot].initialized.timeInForce
         let bid: Int64
         let ask: Int64
-        if let b = book.bid, let a = book.ask {
+        if let b = books[index].bid, let a = books[index].ask {
             (bid, ask) = (b, a)
-        } else if let last = book.last {
+        } else if let last = books[index].last {
             (bid, ask) = (last, last)
         } else {
             return  // no market yet: the order waits for the next price

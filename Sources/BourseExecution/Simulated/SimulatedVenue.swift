@@ -37,7 +37,7 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
     public let fillModel: Fills
     public let feeModel: Fees
     public let latencyModel: Latency
-    let clock: any Clock
+    let clock: VenueClock
 
     // The mutable state below is not checked for exclusive access at run time (the venue is used
     // from one thread, and the accesses were verified with the checks on): those checks cost a
@@ -49,7 +49,7 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
     /// The last instrument looked up and its book (market data comes in long runs of one instrument).
     @exclusivity(unchecked) var lastLookup: (id: InstrumentID, book: Int)?
     @exclusivity(unchecked) var orders: [VenueOrder] = []
-    @exclusivity(unchecked) var slots: [ClientOrderID: Int] = [:]
+    @exclusivity(unchecked) var slots = SlotIndex()
     /// Commands in flight, in arrival order (ties in the order they were sent).
     @exclusivity(unchecked) var inFlight: [(arrival: UnixNanos, command: VenueCommand)] = []
     /// Cash, when the configuration has starting balances.
@@ -82,7 +82,7 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
         self.fillModel = fillModel
         self.feeModel = feeModel
         self.latencyModel = latencyModel
-        self.clock = clock
+        self.clock = VenueClock(clock)
         do {
             venueOrderPrefix = try VenueOrderID("\(configuration.venue)-")
             tradePrefix = try TradeID("\(configuration.venue)-T")
@@ -163,8 +163,8 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
             kept.append(order)
         }
         orders = kept
-        slots = [:]
-        for (slot, order) in orders.enumerated() { slots[order.clientOrderID] = slot }
+        slots = SlotIndex()
+        for order in orders { slots.append(order.clientOrderID) }
         for index in books.indices {
             books[index].active = books[index].active.compactMap { remap[$0] }
         }

@@ -10,6 +10,3 @@ public protocol RequestRefusalEvent: OrderEventFields, Hashable {
         clientOrderID: ClientOrderID, strategyID: StrategyID, instrumentID: InstrumentID,
         venueOrderID: VenueOrderID?, accountID: AccountID?, reason: String, tsEvent: UnixNanos, tsInit: UnixNanos?)
 }
-
-extension OrderModifyRejected: RequestRefusalEvent {}
-extension OrderCancelRejected: RequestRefusalEvent {}

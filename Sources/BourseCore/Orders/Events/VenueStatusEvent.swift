@@ -9,9 +9,3 @@ public protocol VenueStatusEvent: OrderEventFields, Hashable {
         clientOrderID: ClientOrderID, strategyID: StrategyID, instrumentID: InstrumentID,
         venueOrderID: VenueOrderID?, accountID: AccountID?, tsEvent: UnixNanos, tsInit: UnixNanos?)
 }
-
-extension OrderCanceled: VenueStatusEvent {}
-extension OrderExpired: VenueStatusEvent {}
-extension OrderTriggered: VenueStatusEvent {}
-extension OrderPendingUpdate: VenueStatusEvent {}
-extension OrderPendingCancel: VenueStatusEvent {}

@@ -82,8 +82,10 @@ public struct RiskEngine: Sendable {
     public mutating func setReduceOnly(_ active: Bool) { reduceOnly.isActive = active }
 
     /// Feeds one periodic return of an instrument to the correlation check (no-op when disabled).
-    public mutating func recordReturn(_ instrumentID: InstrumentID, _ value: Double) {
-        correlation?.record(instrumentID, value)
+    /// With `time` (the return's bar time), series are paired by time; without, by count (the
+    /// newest of each): record all returns with times or all without.
+    public mutating func recordReturn(_ instrumentID: InstrumentID, _ value: Double, at time: UnixNanos? = nil) {
+        correlation?.record(instrumentID, value, at: time?.rawValue ?? .max)
     }
 
     /// The decision on one order command. Approved commands count towards the throttles.

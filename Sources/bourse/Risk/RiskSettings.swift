@@ -1,5 +1,6 @@
 import BourseConfiguration
 import BourseCore
+import BourseEngine
 import BourseRisk
 
 /// The pre-trade limits and kill-switch settings `bourse risk` and `bourse killswitch` read,
@@ -88,6 +89,24 @@ enum RiskSettings {
 
     private static func positive(_ money: Money?) throws(SettingValueError) {
         if let money, money.raw <= 0 { throw SettingValueError("must be positive") }
+    }
+
+    /// Sets the backtest's pre-trade limits (``BacktestConfig/riskLimits``) from the `risk.`
+    /// settings: none when no limit is set (every order passes, as before).
+    ///
+    /// - Throws: ``ConfigurationError`` naming the key, where it was set and why, for a money
+    ///   limit in another currency than the account's (it would deny every order).
+    static func apply(_ c: Configuration, to config: inout BacktestConfig) throws(ConfigurationError) {
+        let limits = riskConfiguration(c)
+        let base = config.startingCash.currency
+        let issues = [orderNotional, positionNotional, dailyLossAmount, drawdownAmount].compactMap { setting -> ConfigurationIssue? in
+            guard let money = c[setting], money.currency != base else { return nil }
+            return .invalidValue(
+                key: setting.key, source: c.source(of: setting), value: c.entry(forKey: setting.key)?.text ?? "\(money)",
+                reason: "the limit is in \(money.currency.code), the account in \(base.code): give it in \(base.code)")
+        }
+        guard issues.isEmpty else { throw ConfigurationError(issues: issues) }
+        config.riskLimits = limits == RiskConfiguration() ? nil : limits
     }
 
     /// The pre-trade configuration the settings describe.

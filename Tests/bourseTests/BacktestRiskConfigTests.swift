@@ -1,0 +1,84 @@
+import ArgumentParser
+import BourseConfiguration
+import BourseCore
+import BourseEngine
+import BourseRisk
+import BourseStrategies
+import Foundation
+import Testing
+
+@testable import bourse
+
+/// `bourse backtest --config FILE` reads the `risk:` section into the kernel's pre-trade engine.
+@Suite struct BacktestRiskConfigTests {
+    static let goog = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("data/demo/GOOG.csv").path
+
+    /// A configuration running SMA(10, 20) on GOOG with `risk` appended.
+    static func yaml(_ risk: String) -> String {
+        """
+        backtest:
+          strategy: sma-cross
+          data: \(goog)
+          instruments: GOOG.NASDAQ
+          starting-balance: 10000 USD
+        \(risk)
+        """
+    }
+
+    /// Parses `bourse backtest --config FILE` as a user types it and loads what it would run.
+    static func load(_ text: String) throws -> (Configuration, BacktestConfig) {
+        let scratch = try RiskCommandTests.Scratch()
+        let path = try scratch.file("backtest.yaml", text)
+        let command = try #require(try Bourse.parseAsRoot(["backtest", "--config", path]) as? BacktestCommand)
+        return try BacktestCommand.load(command.input, command.options)
+    }
+
+    static func run(_ text: String) throws -> BacktestResult {
+        let (settings, config) = try load(text)
+        let (entry, parameters) = try RunOptions.strategy(settings)
+        return try entry.run(parameters, config)
+    }
+
+    @Test func theRiskSectionLimitsTheBacktestsOrders() throws {
+        let free = try Self.run(Self.yaml(""))
+        #expect(free.fills.contains { (Int($0.quantity) ?? 0) > 5 })
+        let (_, config) = try Self.load(Self.yaml(""))
+        #expect(config.riskLimits == nil)
+
+        let limited = try Self.run(Self.yaml("""
+            risk:
+              reduce-quantity-to-limits: true
+              order:
+                max-quantity: 5
+            """))
+        #expect(!limited.fills.isEmpty)
+        #expect(limited.fills.allSatisfy { (Int($0.quantity) ?? .max) <= 5 })
+
+        let restricted = try Self.run(Self.yaml("risk:\n  restricted: GOOG.NASDAQ"))
+        #expect(restricted.fills.isEmpty)
+        #expect(!restricted.orders.isEmpty && restricted.orders.allSatisfy { $0.status == "DENIED" })
+    }
+
+    @Test func anInvalidValueNamesKeyFilePositionAndReasonAndNothingRuns() throws {
+        let text = Self.yaml("risk:\n  order:\n    max-notional: lots")
+        #expect {
+            _ = try Self.run(text)
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("risk.order.max-notional") && message.contains("backtest.yaml:8:19")
+                && message.contains("expected an amount and a currency")
+        }
+    }
+
+    @Test func aMoneyLimitInAnotherCurrencyIsRefused() throws {
+        let text = Self.yaml("risk:\n  daily-loss:\n    max-amount: 500 EUR")
+        #expect {
+            _ = try Self.load(text)
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("risk.daily-loss.max-amount") && message.contains("backtest.yaml:8:17")
+                && message.contains("the limit is in EUR, the account in USD")
+        }
+    }
+}

@@ -81,4 +81,37 @@ import Testing
                 && message.contains("the limit is in EUR, the account in USD")
         }
     }
+
+    @Test func theKillSwitchSectionArmsTheKernelsKillSwitch() throws {
+        let text = Self.yaml("""
+            risk:
+              kill-switch:
+                drawdown:
+                  max-fraction: 0.05
+                error-rate: 3/1d
+                actions: cancel-all-orders, flatten-all-positions
+            """)
+        let (_, config) = try Self.load(text)
+        #expect(config.killSwitch == KillSwitchConfiguration(
+            drawdown: LossLimit(maxFraction: try Rate(parsing: "0.05")), errorRate: RateLimit(maxCount: 3, window: .days(1))))
+        // SMA(10, 20) on GOOG loses 5 % from a peak at some point: the switch flattens the position
+        // and every later order of the strategy is denied (no reset in a backtest).
+        let result = try Self.run(text)
+        let kill = try #require(result.orders.firstIndex { $0.id == "KILL-1" })
+        #expect(result.orders[kill].status == "FILLED")
+        let later = result.orders[(kill + 1)...]
+        #expect(!later.isEmpty && later.allSatisfy { $0.status == "DENIED" })
+        #expect(result.positions.allSatisfy { $0.side == "FLAT" })
+    }
+
+    @Test func anInvalidKillSwitchValueIsRefused() throws {
+        let text = Self.yaml("risk:\n  kill-switch:\n    stale-data-after: soon")
+        #expect {
+            _ = try Self.load(text)
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("risk.kill-switch.stale-data-after") && message.contains("backtest.yaml:8:23")
+                && message.contains("expected a positive duration")
+        }
+    }
 }

@@ -3,9 +3,9 @@ import BourseCore
 import BourseEngine
 import BourseRisk
 
-/// The pre-trade limits and kill-switch settings `bourse risk` and `bourse killswitch` read,
-/// under `risk.` in the configuration file. Every limit is off (`none`) by default; money
-/// limits are in the portfolio's base currency.
+/// The pre-trade limits and kill-switch settings under `risk.` in the configuration file, read by
+/// `bourse risk` and by the backtests (`backtest`, `sweep`, `walk-forward`, `demo`). Every limit
+/// and trigger is off (`none`) by default; money limits are in the portfolio's base currency.
 ///
 /// ```yaml
 /// risk:
@@ -16,6 +16,12 @@ import BourseRisk
 ///     max-gross: 2
 ///   concentration: tech=0.3, asset-class:crypto=0.1
 ///   fx-rates: EUR=1.0850, GBP=1.2700
+///   kill-switch:
+///     daily-loss:
+///       max-fraction: 0.03
+///     stale-data-after: 5m
+///     error-rate: 5/1m
+///     actions: cancel-all-orders, flatten-all-positions
 /// ```
 enum RiskSettings {
     static let reduceQuantityToLimits = Setting(
@@ -78,6 +84,34 @@ enum RiskSettings {
         "risk.fx-rates", type: .list(.exchangeRate), default: [],
         summary: "Rates to the base currency of the currencies instruments are quoted in (EUR=1.0850).")
 
+    static let killDailyLossAmount = Setting(
+        "risk.kill-switch.daily-loss.max-amount", type: .optional(.money), default: nil,
+        summary: "Trip the kill switch at this loss since the start of the day.", validate: positive)
+    static let killDailyLossFraction = Setting(
+        "risk.kill-switch.daily-loss.max-fraction", type: .optional(.positiveFraction), default: nil,
+        summary: "Trip the kill switch at this loss since the start of the day, as a fraction of start-of-day equity.")
+    static let killDrawdownAmount = Setting(
+        "risk.kill-switch.drawdown.max-amount", type: .optional(.money), default: nil,
+        summary: "Trip the kill switch at this drawdown from the equity peak.", validate: positive)
+    static let killDrawdownFraction = Setting(
+        "risk.kill-switch.drawdown.max-fraction", type: .optional(.positiveFraction), default: nil,
+        summary: "Trip the kill switch at this drawdown from the equity peak, as a fraction of the peak.")
+    static let killStaleData = Setting(
+        "risk.kill-switch.stale-data-after", type: .optional(.duration), default: nil,
+        summary: "Trip the kill switch when no market data arrived for this long (kernel clock).")
+    static let killErrorRate = Setting(
+        "risk.kill-switch.error-rate", type: .optional(.rateLimit), default: nil,
+        summary: "Trip the kill switch at this many orders rejected by the venue per sliding window.")
+    static let killOnDisconnect = Setting(
+        "risk.kill-switch.on-venue-disconnect", type: .bool, default: true,
+        summary: "Trip the kill switch when a venue disconnects (live and paper sessions).")
+    static let killActions = Setting(
+        "risk.kill-switch.actions", type: .list(.choice(KillSwitchAction.self)),
+        default: [.stopNewOrders, .cancelAllOrders, .flattenAllPositions],
+        summary: "What a trip does (stop-new-orders is always done first).") { actions throws(SettingValueError) in
+        if actions.contains(.resumeTrading) { throw SettingValueError("resume-trading is what a reset does, not a trip") }
+    }
+
     /// This table, in the order reports list it.
     static let all: [AnySetting] = [
         reduceQuantityToLimits.erased, reduceOnly.erased, restricted.erased, orderRate.erased, messageRate.erased,
@@ -85,6 +119,8 @@ enum RiskSettings {
         positionQuantity.erased, positionNotional.erased, maxOpenPositions.erased, grossExposure.erased,
         netExposure.erased, concentration.erased, dailyLossAmount.erased, dailyLossFraction.erased,
         drawdownAmount.erased, drawdownFraction.erased, leverage.erased, exchangeRates.erased,
+        killDailyLossAmount.erased, killDailyLossFraction.erased, killDrawdownAmount.erased, killDrawdownFraction.erased,
+        killStaleData.erased, killErrorRate.erased, killOnDisconnect.erased, killActions.erased,
     ]
 
     private static func positive(_ money: Money?) throws(SettingValueError) {
@@ -98,8 +134,12 @@ enum RiskSettings {
     ///   limit in another currency than the account's (it would deny every order).
     static func apply(_ c: Configuration, to config: inout BacktestConfig) throws(ConfigurationError) {
         let limits = riskConfiguration(c)
+        let killSwitch = killSwitchConfiguration(c)
         let base = config.startingCash.currency
-        let issues = [orderNotional, positionNotional, dailyLossAmount, drawdownAmount].compactMap { setting -> ConfigurationIssue? in
+        let moneySettings = [
+            orderNotional, positionNotional, dailyLossAmount, drawdownAmount, killDailyLossAmount, killDrawdownAmount,
+        ]
+        let issues = moneySettings.compactMap { setting -> ConfigurationIssue? in
             guard let money = c[setting], money.currency != base else { return nil }
             return .invalidValue(
                 key: setting.key, source: c.source(of: setting), value: c.entry(forKey: setting.key)?.text ?? "\(money)",
@@ -107,6 +147,20 @@ enum RiskSettings {
         }
         guard issues.isEmpty else { throw ConfigurationError(issues: issues) }
         config.riskLimits = limits == RiskConfiguration() ? nil : limits
+        config.killSwitch = killSwitch == KillSwitchConfiguration() ? nil : killSwitch
+    }
+
+    /// The kill switch configuration the `risk.kill-switch.` settings describe.
+    static func killSwitchConfiguration(_ c: Configuration) -> KillSwitchConfiguration {
+        KillSwitchConfiguration(
+            dailyLoss: loss(c, killDailyLossAmount, killDailyLossFraction), drawdown: loss(c, killDrawdownAmount, killDrawdownFraction),
+            staleMarketDataAfter: c[killStaleData], errorRate: c[killErrorRate], tripOnVenueDisconnect: c[killOnDisconnect],
+            actions: [.stopNewOrders] + c[killActions].filter { $0 != .stopNewOrders })
+    }
+
+    /// A loss limit from an amount and a fraction setting; `nil` when neither is set.
+    private static func loss(_ c: Configuration, _ amount: Setting<Money?>, _ fraction: Setting<Rate?>) -> LossLimit? {
+        c[amount] == nil && c[fraction] == nil ? nil : LossLimit(maxAmount: c[amount], maxFraction: c[fraction])
     }
 
     /// The pre-trade configuration the settings describe.
@@ -115,16 +169,13 @@ enum RiskSettings {
         func sizes(_ quantity: Setting<Quantity?>, _ notional: Setting<Money?>) -> SizeLimits? {
             c[quantity] == nil && c[notional] == nil ? nil : SizeLimits(maxQuantity: c[quantity], maxNotional: c[notional])
         }
-        func loss(_ amount: Setting<Money?>, _ fraction: Setting<Rate?>) -> LossLimit? {
-            c[amount] == nil && c[fraction] == nil ? nil : LossLimit(maxAmount: c[amount], maxFraction: c[fraction])
-        }
         return RiskConfiguration(
             reduceQuantityToLimits: c[reduceQuantityToLimits], restrictedInstruments: c[restricted], reduceOnly: c[reduceOnly],
             orderRate: c[orderRate], messageRate: c[messageRate],
             priceBand: band.0 == nil && band.1 == nil ? nil : PriceBandLimit(maxFraction: band.0, maxTicks: band.1),
             orderSize: sizes(orderQuantity, orderNotional), positionSize: sizes(positionQuantity, positionNotional),
             maxOpenPositions: c[maxOpenPositions], maxGrossExposure: c[grossExposure], maxNetExposure: c[netExposure],
-            tagLimits: c[concentration], dailyLoss: loss(dailyLossAmount, dailyLossFraction),
-            drawdown: loss(drawdownAmount, drawdownFraction), buyingPower: c[leverage].map { BuyingPowerLimit(leverage: $0) })
+            tagLimits: c[concentration], dailyLoss: loss(c, dailyLossAmount, dailyLossFraction),
+            drawdown: loss(c, drawdownAmount, drawdownFraction), buyingPower: c[leverage].map { BuyingPowerLimit(leverage: $0) })
     }
 }

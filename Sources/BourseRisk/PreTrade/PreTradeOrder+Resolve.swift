@@ -8,7 +8,7 @@ extension PreTradeOrder {
     ///   prices with more decimals than the instrument allows, no rate from the instrument's
     ///   quote currency to the portfolio's base currency.
     init(
-        resolving request: RiskRequest, _ portfolio: PortfolioSnapshot, limits: [InstrumentLimits]
+        resolving request: RiskRequest, _ portfolio: borrowing PortfolioSnapshot, limits: [InstrumentLimits]
     ) throws(RiskDenial) {
         func deny(_ reason: String) -> RiskDenial { RiskDenial(check: .orderValidity, reason: reason) }
         guard let slot = portfolio.instruments.index(forKey: request.instrumentID) else {

@@ -60,25 +60,25 @@ import Testing
         #expect(!restricted.orders.isEmpty && restricted.orders.allSatisfy { $0.status == "DENIED" })
     }
 
-    @Test func anInvalidValueNamesKeyFilePositionAndReasonAndNothingRuns() throws {
-        let text = Self.yaml("risk:\n  order:\n    max-notional: lots")
-        #expect {
-            _ = try Self.run(text)
-        } throws: { error in
-            let message = "\(error)"
-            return message.contains("risk.order.max-notional") && message.contains("backtest.yaml:8:19")
-                && message.contains("expected an amount and a currency")
-        }
-    }
+    /// A `risk:` section with one bad value: the key, where it is (line 8 of the file) and why.
+    static let invalid: [(section: String, key: String, position: String, reason: String)] = [
+        ("risk:\n  order:\n    max-notional: lots", "risk.order.max-notional", "backtest.yaml:8:19",
+         "expected an amount and a currency"),
+        ("risk:\n  daily-loss:\n    max-amount: 500 EUR", "risk.daily-loss.max-amount", "backtest.yaml:8:17",
+         "the limit is in EUR, the account in USD"),
+        ("risk:\n  kill-switch:\n    stale-data-after: soon", "risk.kill-switch.stale-data-after", "backtest.yaml:8:23",
+         "expected a positive duration"),
+    ]
 
-    @Test func aMoneyLimitInAnotherCurrencyIsRefused() throws {
-        let text = Self.yaml("risk:\n  daily-loss:\n    max-amount: 500 EUR")
+    @Test(arguments: invalid)
+    func anInvalidValueNamesKeyFilePositionAndReasonAndNothingRuns(
+        _ invalid: (section: String, key: String, position: String, reason: String)
+    ) throws {
         #expect {
-            _ = try Self.load(text)
+            _ = try Self.run(Self.yaml(invalid.section))
         } throws: { error in
             let message = "\(error)"
-            return message.contains("risk.daily-loss.max-amount") && message.contains("backtest.yaml:8:17")
-                && message.contains("the limit is in EUR, the account in USD")
+            return message.contains(invalid.key) && message.contains(invalid.position) && message.contains(invalid.reason)
         }
     }
 
@@ -102,16 +102,5 @@ import Testing
         let later = result.orders[(kill + 1)...]
         #expect(!later.isEmpty && later.allSatisfy { $0.status == "DENIED" })
         #expect(result.positions.allSatisfy { $0.side == "FLAT" })
-    }
-
-    @Test func anInvalidKillSwitchValueIsRefused() throws {
-        let text = Self.yaml("risk:\n  kill-switch:\n    stale-data-after: soon")
-        #expect {
-            _ = try Self.load(text)
-        } throws: { error in
-            let message = "\(error)"
-            return message.contains("risk.kill-switch.stale-data-after") && message.contains("backtest.yaml:8:23")
-                && message.contains("expected a positive duration")
-        }
     }
 }

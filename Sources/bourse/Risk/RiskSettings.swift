@@ -65,18 +65,9 @@ enum RiskSettings {
     static let concentration = Setting(
         "risk.concentration", type: .list(.tagLimit), default: [],
         summary: "Largest gross exposure per tag (sector, asset-class:equity…), as a fraction of equity.")
-    static let dailyLossAmount = Setting(
-        "risk.daily-loss.max-amount", type: .optional(.money), default: nil, summary: "Largest loss since the start of the day.",
-        validate: positive)
-    static let dailyLossFraction = Setting(
-        "risk.daily-loss.max-fraction", type: .optional(.positiveFraction), default: nil,
-        summary: "Largest loss since the start of the day, as a fraction of start-of-day equity.")
-    static let drawdownAmount = Setting(
-        "risk.drawdown.max-amount", type: .optional(.money), default: nil, summary: "Largest drawdown from the equity peak.",
-        validate: positive)
-    static let drawdownFraction = Setting(
-        "risk.drawdown.max-fraction", type: .optional(.positiveFraction), default: nil,
-        summary: "Largest drawdown from the equity peak, as a fraction of the peak.")
+    static let dailyLoss = LossSettings(
+        "risk.daily-loss", "Largest", "loss since the start of the day", of: "start-of-day equity")
+    static let drawdown = LossSettings("risk.drawdown", "Largest", "drawdown from the equity peak", of: "the peak")
     static let leverage = Setting(
         "risk.buying-power.leverage", type: .optional(.positiveFraction), default: nil,
         summary: "Check buying power: notional plus taker fee within free cash times this leverage (1 for cash).")
@@ -84,18 +75,11 @@ enum RiskSettings {
         "risk.fx-rates", type: .list(.exchangeRate), default: [],
         summary: "Rates to the base currency of the currencies instruments are quoted in (EUR=1.0850).")
 
-    static let killDailyLossAmount = Setting(
-        "risk.kill-switch.daily-loss.max-amount", type: .optional(.money), default: nil,
-        summary: "Trip the kill switch at this loss since the start of the day.", validate: positive)
-    static let killDailyLossFraction = Setting(
-        "risk.kill-switch.daily-loss.max-fraction", type: .optional(.positiveFraction), default: nil,
-        summary: "Trip the kill switch at this loss since the start of the day, as a fraction of start-of-day equity.")
-    static let killDrawdownAmount = Setting(
-        "risk.kill-switch.drawdown.max-amount", type: .optional(.money), default: nil,
-        summary: "Trip the kill switch at this drawdown from the equity peak.", validate: positive)
-    static let killDrawdownFraction = Setting(
-        "risk.kill-switch.drawdown.max-fraction", type: .optional(.positiveFraction), default: nil,
-        summary: "Trip the kill switch at this drawdown from the equity peak, as a fraction of the peak.")
+    static let killDailyLoss = LossSettings(
+        "risk.kill-switch.daily-loss", "Trip the kill switch at this", "loss since the start of the day",
+        of: "start-of-day equity")
+    static let killDrawdown = LossSettings(
+        "risk.kill-switch.drawdown", "Trip the kill switch at this", "drawdown from the equity peak", of: "the peak")
     static let killStaleData = Setting(
         "risk.kill-switch.stale-data-after", type: .optional(.duration), default: nil,
         summary: "Trip the kill switch when no market data arrived for this long (kernel clock).")
@@ -117,9 +101,9 @@ enum RiskSettings {
         reduceQuantityToLimits.erased, reduceOnly.erased, restricted.erased, orderRate.erased, messageRate.erased,
         priceBandFraction.erased, priceBandTicks.erased, orderQuantity.erased, orderNotional.erased,
         positionQuantity.erased, positionNotional.erased, maxOpenPositions.erased, grossExposure.erased,
-        netExposure.erased, concentration.erased, dailyLossAmount.erased, dailyLossFraction.erased,
-        drawdownAmount.erased, drawdownFraction.erased, leverage.erased, exchangeRates.erased,
-        killDailyLossAmount.erased, killDailyLossFraction.erased, killDrawdownAmount.erased, killDrawdownFraction.erased,
+        netExposure.erased, concentration.erased, dailyLoss.amount.erased, dailyLoss.fraction.erased,
+        drawdown.amount.erased, drawdown.fraction.erased, leverage.erased, exchangeRates.erased,
+        killDailyLoss.amount.erased, killDailyLoss.fraction.erased, killDrawdown.amount.erased, killDrawdown.fraction.erased,
         killStaleData.erased, killErrorRate.erased, killOnDisconnect.erased, killActions.erased,
     ]
 
@@ -137,7 +121,7 @@ enum RiskSettings {
         let killSwitch = killSwitchConfiguration(c)
         let base = config.startingCash.currency
         let moneySettings = [
-            orderNotional, positionNotional, dailyLossAmount, drawdownAmount, killDailyLossAmount, killDrawdownAmount,
+            orderNotional, positionNotional, dailyLoss.amount, drawdown.amount, killDailyLoss.amount, killDrawdown.amount,
         ]
         let issues = moneySettings.compactMap { setting -> ConfigurationIssue? in
             guard let money = c[setting], money.currency != base else { return nil }
@@ -153,14 +137,29 @@ enum RiskSettings {
     /// The kill switch configuration the `risk.kill-switch.` settings describe.
     static func killSwitchConfiguration(_ c: Configuration) -> KillSwitchConfiguration {
         KillSwitchConfiguration(
-            dailyLoss: loss(c, killDailyLossAmount, killDailyLossFraction), drawdown: loss(c, killDrawdownAmount, killDrawdownFraction),
+            dailyLoss: killDailyLoss.limit(c), drawdown: killDrawdown.limit(c),
             staleMarketDataAfter: c[killStaleData], errorRate: c[killErrorRate], tripOnVenueDisconnect: c[killOnDisconnect],
             actions: [.stopNewOrders] + c[killActions].filter { $0 != .stopNewOrders })
     }
 
-    /// A loss limit from an amount and a fraction setting; `nil` when neither is set.
-    private static func loss(_ c: Configuration, _ amount: Setting<Money?>, _ fraction: Setting<Rate?>) -> LossLimit? {
-        c[amount] == nil && c[fraction] == nil ? nil : LossLimit(maxAmount: c[amount], maxFraction: c[fraction])
+    /// The two settings of a loss limit under `prefix`: `max-amount` and `max-fraction` (of `reference`).
+    struct LossSettings {
+        let amount: Setting<Money?>
+        let fraction: Setting<Rate?>
+
+        /// Summaries read "`lead` `loss`." and "`lead` `loss`, as a fraction of `reference`."
+        init(_ prefix: String, _ lead: String, _ loss: String, of reference: String) {
+            amount = Setting(
+                "\(prefix).max-amount", type: .optional(.money), default: nil, summary: "\(lead) \(loss).", validate: positive)
+            fraction = Setting(
+                "\(prefix).max-fraction", type: .optional(.positiveFraction), default: nil,
+                summary: "\(lead) \(loss), as a fraction of \(reference).")
+        }
+
+        /// The loss limit the two settings give; `nil` when neither is set.
+        func limit(_ c: Configuration) -> LossLimit? {
+            c[amount] == nil && c[fraction] == nil ? nil : LossLimit(maxAmount: c[amount], maxFraction: c[fraction])
+        }
     }
 
     /// The pre-trade configuration the settings describe.
@@ -175,7 +174,7 @@ enum RiskSettings {
             priceBand: band.0 == nil && band.1 == nil ? nil : PriceBandLimit(maxFraction: band.0, maxTicks: band.1),
             orderSize: sizes(orderQuantity, orderNotional), positionSize: sizes(positionQuantity, positionNotional),
             maxOpenPositions: c[maxOpenPositions], maxGrossExposure: c[grossExposure], maxNetExposure: c[netExposure],
-            tagLimits: c[concentration], dailyLoss: loss(c, dailyLossAmount, dailyLossFraction),
-            drawdown: loss(c, drawdownAmount, drawdownFraction), buyingPower: c[leverage].map { BuyingPowerLimit(leverage: $0) })
+            tagLimits: c[concentration], dailyLoss: dailyLoss.limit(c),
+            drawdown: drawdown.limit(c), buyingPower: c[leverage].map { BuyingPowerLimit(leverage: $0) })
     }
 }

@@ -297,8 +297,8 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         }
     }
 
-    /// Asks the kill switch, then the risk engine, and publishes the decision; a failure of the engine is a denial
-    /// (returned as its reason, not published: it is no decision of a check).
+    /// Asks the kill switch, then the risk engine, and publishes the decision; a failure of the
+    /// engine is a denial (returned as its reason, not published: it is no decision of a check).
     private func decide(_ request: RiskRequest) -> Result<RiskDecision, RiskEngineFailure> {
         let decision: RiskDecision
         if let stopped = killSwitchDecision(request) {

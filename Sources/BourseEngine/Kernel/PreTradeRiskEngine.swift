@@ -44,11 +44,12 @@ public struct PreTradeRiskEngine: RiskGate {
         recordsReturns = configuration.correlation != nil
     }
 
-    /// Turns reduce-only mode on or off (the kill switch's first action).
+    /// Turns the engine's reduce-only mode on or off (the kernel's kill switch has its own
+    /// reduce-only gate, before the engine).
     public mutating func setReduceOnly(_ active: Bool) { engine.setReduceOnly(active) }
 
     /// Records the close-to-close return of `instrumentID` for the correlation check (no allocation
-    /// once its return window is full).
+    /// after an instrument's first return: its window is a preallocated ring).
     public mutating func observeClose(_ instrumentID: InstrumentID, index: Int, close: Price, at ts: Int64) {
         guard recordsReturns else { return }
         let slot: Int

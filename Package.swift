@@ -232,7 +232,7 @@ let package = Package(
             name: "bourseTests",
             dependencies: [
                 "bourse", "BourseConfiguration", "BourseCore", "BourseRisk", "BourseAnalytics", "BourseData", "BourseEngine",
-                "BourseExecution", "BourseSQLite",
+                "BourseExecution", "BourseSQLite", "BourseStrategies",
             ],
             swiftSettings: strictSettings
         ),

@@ -28,6 +28,7 @@ struct BacktestCommand: ParsableCommand {
         let settings = try options.load(run.overrides + more + run.parameterOverrides(strategy: first[RunSettings.strategy]))
         var config = try RunOptions.backtestConfig(settings, startingCash: options.startingCash(settings))
         BacktestOptions.apply(settings, to: &config)
+        try RiskSettings.apply(settings, to: &config)
         return (settings, config)
     }
 }

@@ -29,6 +29,7 @@ struct DemoCommand: ParsableCommand {
             paths: [data], instrumentIDs: ["GOOG.NASDAQ"], spec: .oneDay, labels: .open,
             startingCash: try options.startingCash(settings, fallback: Money(parsing: "10000", .USD)))
         BacktestOptions.apply(settings, to: &config)
+        try RiskSettings.apply(settings, to: &config)
         var outputs = outputs
         if outputs.report == nil { outputs.report = "bourse-demo-report.html" }
         let result = try entry.run(params, config)

@@ -30,6 +30,21 @@ final class RecordingVenue<Inner: BacktestVenue>: BacktestVenue {
         }
     }
 
+    /// Every command received, as text: `submit O-1 BUY 40` (with ` reduce-only` when flagged),
+    /// `list [...]`, `modify O-1`, `cancel O-1`, `cancel all`.
+    var receivedText: [String] {
+        received.map { command in
+            switch command {
+            case .submit(let s):
+                "submit \(s.order.clientOrderID) \(s.order.side) \(s.order.quantity)\(s.order.reduceOnly ? " reduce-only" : "")"
+            case .submitList(let l): "list \(l.orders.map(\.clientOrderID.value))"
+            case .modify(let m): "modify \(m.clientOrderID)"
+            case .cancel(let c): "cancel \(c.clientOrderID)"
+            case .cancelAll: "cancel all"
+            }
+        }
+    }
+
     /// Every modification the venue received.
     var modifications: [BourseExecution.ModifyOrder] {
         received.compactMap { if case .modify(let modify) = $0 { modify } else { nil } }

@@ -27,11 +27,13 @@ import Testing
             drawdown: LossLimit(maxAmount: try Money(parsing: "300", .USD)))
     }
 
+    /// Runs `strategy` under `limits` on `bars` (default: ``rows`` for TEST.SIM) of `instruments`.
     static func run(
-        _ strategy: Scripted, limits: RiskConfiguration
+        _ strategy: Scripted, limits: RiskConfiguration, instruments: [Instrument] = [Bars.instrument, other],
+        bars: [BarSeries]? = nil
     ) throws -> (Kernel<Scripted, PreTradeRiskEngine, RecordingVenue<BacktestSimulatedVenue>>, [RiskDecision]) {
         var config = try BacktestConfig(
-            instruments: [Bars.instrument, other], bars: [Bars.series(rows)], startingCash: Money(parsing: "10000", .USD))
+            instruments: instruments, bars: try bars ?? [Bars.series(rows)], startingCash: Money(parsing: "10000", .USD))
         config.riskLimits = limits
         let risk = try PreTradeRiskEngine(limits, instruments: config.instruments, startingCash: config.startingCash)
         let kernel = try Backtest.makeKernel(strategy: strategy, risk: risk, config: config) { RecordingVenue($0) }

@@ -52,8 +52,11 @@ enum Bars {
     static let instrument = try! Instrument.equity("TEST.SIM")
     static let barType = BarType(instrumentID: instrument.id, spec: .oneDay)
 
-    /// Daily bars from (open, high, low, close) rows, the first opening at 2024-01-01.
-    static func series(_ rows: [(String, String, String, String)], instrument: Instrument = instrument) throws -> BarSeries {
+    /// Daily bars from (open, high, low, close) rows, the first opening at 2024-01-01; row *i*
+    /// closes on day `closeDays[i]` after it (default *i* + 1: no gaps).
+    static func series(
+        _ rows: [(String, String, String, String)], instrument: Instrument = instrument, closeDays: [Int64]? = nil
+    ) throws -> BarSeries {
         let type = BarType(instrumentID: instrument.id, spec: .oneDay)
         var series = BarSeries(barType: type, pricePrecision: 2, sizePrecision: 0)
         let start = try CivilDateTime(year: 2024, month: 1, day: 1).unixNanos
@@ -62,7 +65,7 @@ enum Bars {
                 Bar(
                     barType: type, open: Price(parsing: row.0, precision: 2), high: Price(parsing: row.1, precision: 2),
                     low: Price(parsing: row.2, precision: 2), close: Price(parsing: row.3, precision: 2),
-                    volume: Quantity(uncheckedRaw: 1000, precision: 0), tsEvent: start + .days(Int64(i + 1))))
+                    volume: Quantity(uncheckedRaw: 1000, precision: 0), tsEvent: start + .days(closeDays?[i] ?? Int64(i + 1))))
         }
         return series
     }

@@ -27,6 +27,29 @@ struct EngineStateTests {
         expectDenied(engine.evaluate(try F.submit(.buy, "1", of: "AAPL.NASDAQ"), portfolio: p), by: .correlation, mentioning: ["GOOG.NASDAQ"])
     }
 
+    @Test func timedReturnsPairByTime() throws {
+        // AAPL moves three times as much as GOOG, bar for bar; GOOG's return of bar 12 arrives
+        // before AAPL's. Paired by count, GOOG's returns 1…12 would meet AAPL's 0…11.
+        let p = try F.portfolio([(try F.equity(), 100, "100.00"), (try F.equity("AAPL.NASDAQ"), 0, "100.00")])
+        let limit = CorrelationLimit(maxCorrelation: 0.99, window: 20, minObservations: 10)
+        let goog = try InstrumentID("GOOG.NASDAQ")
+        let aapl = try InstrumentID("AAPL.NASDAQ")
+        let returns = (0...12).map { 0.01 * sin(Double($0 * $0)) }
+        func engine(timed: Bool) throws -> RiskEngine {
+            var engine = try RiskEngine(RiskConfiguration(correlation: limit))
+            for (i, r) in returns.enumerated() {
+                let t = timed ? UnixNanos(Int64(i)) : nil
+                engine.recordReturn(goog, r, at: t)
+                if i < 12 { engine.recordReturn(aapl, 3 * r, at: t) }
+            }
+            return engine
+        }
+        var timed = try engine(timed: true)
+        expectDenied(timed.evaluate(try F.submit(.buy, "1", of: "AAPL.NASDAQ"), portfolio: p), by: .correlation, mentioning: ["1.0"])
+        var untimed = try engine(timed: false)
+        #expect(untimed.evaluate(try F.submit(.buy, "1", of: "AAPL.NASDAQ"), portfolio: p).isApproved)
+    }
+
     @Test func instrumentsRegisteredLaterGetTheirLimits() throws {
         var p = try F.portfolio([(try F.equity(), 0, "100.00")])
         let config = RiskConfiguration(

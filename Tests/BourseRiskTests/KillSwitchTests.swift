@@ -31,6 +31,17 @@ struct KillSwitchTests {
         #expect(ks.state == .triggered(.drawdown))
     }
 
+    @Test func aFractionOfANonPositiveReferenceTripsAsAnEvaluationFailure() throws {
+        let clock = TestClock(now: F.t0)
+        var ks = KillSwitch(KillSwitchConfiguration(dailyLoss: LossLimit(maxFraction: try Rate(parsing: "0.5"))), startedAt: clock.now)
+        #expect(ks.evaluate(try inputs(clock, equity: "60", startOfDay: "100")) == [])  // 40 lost, within 50
+        // A start-of-day equity of zero (or less) makes "half of it" no limit at all: fail safe.
+        #expect(ks.evaluate(try inputs(clock, equity: "0", startOfDay: "0")) == Self.allActions)
+        #expect(ks.state == .triggered(.evaluationFailure))
+        guard case .triggered(_, let reason, _)? = ks.history.last else { Issue.record("no trip recorded"); return }
+        #expect(reason == "daily loss limit 0.5 × start-of-day equity cannot be applied: start-of-day equity is 0.00 USD")
+    }
+
     @Test func venueDisconnectTrips() throws {
         var ks = KillSwitch(KillSwitchConfiguration(actions: [.cancelAllOrders]), startedAt: F.t0)
         #expect(ks.venueDisconnected(try Venue("NASDAQ"), at: F.t0) == [.stopNewOrders, .cancelAllOrders])

@@ -70,10 +70,12 @@ public enum Backtest {
         let first = data.streams.compactMap { $0.count > 0 ? $0.ts(0) : nil }.min() ?? 0
         let clock = TestClock(now: UnixNanos(first))
         let venue = try config.makeVenue(clock: clock)
-        return try Kernel(
+        let kernel = try Kernel(
             strategy: strategy, risk: risk, venue: wrap(venue), clock: clock, data: data, instruments: config.instruments,
             startingCash: config.startingCash, accountKind: config.accountKind, sizingCommissionRate: config.commissionRate,
             strategyID: config.strategyID)
+        if let killSwitch = config.killSwitch { kernel.configureKillSwitch(killSwitch) }
+        return kernel
     }
 
     /// The summary metrics of a finished kernel.

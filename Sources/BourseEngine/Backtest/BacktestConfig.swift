@@ -29,6 +29,9 @@ public struct BacktestConfig: Sendable {
     public var fillTiming: FillTiming = .nextBarOpen
     /// Pre-trade limits every order command must pass (``PreTradeRiskEngine``); `nil`: none.
     public var riskLimits: RiskConfiguration?
+    /// The kill switch's triggers and actions (``Kernel/configureKillSwitch(_:)``); `nil`: the
+    /// default switch (manual and venue-disconnect triggers only).
+    public var killSwitch: KillSwitchConfiguration?
     public var strategyID: StrategyID
     public var accountID: AccountID
 

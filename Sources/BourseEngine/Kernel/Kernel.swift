@@ -50,6 +50,10 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     public let commands: Topic<TradingCommand>
     /// Every risk decision (approved, modified, denied with check and reason).
     public let riskDecisions: Topic<RiskDecision>
+    /// Every trip and reset of the kill switch (see `Kernel+KillSwitch.swift`).
+    public let killSwitchEvents: Topic<KillSwitchStateChanged>
+    /// The kill switch and what its triggers read.
+    @exclusivity(unchecked) var safety: KernelKillSwitch
 
     @exclusivity(unchecked) private var data: DataEngine
     private let sizingRate: Rate
@@ -106,6 +110,8 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         positionEvents = bus.topic(of: PositionEvent.self)
         commands = bus.topic(of: TradingCommand.self)
         riskDecisions = bus.topic(of: RiskDecision.self)
+        killSwitchEvents = bus.topic(of: KillSwitchStateChanged.self)
+        safety = KernelKillSwitch(KillSwitchConfiguration(), startedAt: clock.now, startingCashRaw: startingCash.raw)
         portfolio = try Portfolio(
             instruments: instruments, startingCash: startingCash, accountKind: accountKind, strategyID: strategyID,
             reserveCurve: data.eventCount)
@@ -142,9 +148,11 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         while let (stream, row) = data.next() {
             let ts = data.time(stream: stream, row: row)
             if context.routingChanged { try rebuildRouting(now: ts) }
+            try marketDataArriving(at: ts)
             if let box = barSeries[stream] {
                 if barExecution == .nextBarOpen && ts != openedAt { try openAll(at: ts, stream: stream, row: row) }
                 try process(box, row: row, stream: stream, ts: ts)
+                try marketDataProcessed(at: ts)
                 continue
             }
             try advanceClock(to: ts)
@@ -163,6 +171,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
                 if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onTrade(trade, c) } }
                 portfolio.recordEquity(at: ts)
             }
+            try marketDataProcessed(at: ts)
         }
         try call { (s: inout S, c) throws in try s.onStop(c) }
         portfolio.finishCurve()
@@ -196,7 +205,9 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         } else {
             try advanceClock(to: ts)
         }
-        portfolio.mark(index, price: box.price(box.closes[row]))
+        let close = box.price(box.closes[row])
+        portfolio.mark(index, price: close)
+        risk.observeClose(portfolio.instruments[index].id, index: index, close: close, at: ts)
         if !portfolio.positions[index].isFlat {
             trackers[index].observe(high: box.price(box.highs[row]).doubleValue, low: box.price(box.lows[row]).doubleValue)
         }
@@ -286,21 +297,25 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         }
     }
 
-    /// Asks the risk engine and publishes its decision; a failure of the engine is a denial
-    /// (returned as its reason, not published: it is no decision of a check).
+    /// Asks the kill switch, then the risk engine, and publishes the decision; a failure of the
+    /// engine is a denial (returned as its reason, not published: it is no decision of a check).
     private func decide(_ request: RiskRequest) -> Result<RiskDecision, RiskEngineFailure> {
         let decision: RiskDecision
-        do {
-            decision = try risk.check(request, portfolio: portfolio) { openQuantities(request.instrumentID) }
-        } catch {
-            return .failure(error)
+        if let stopped = killSwitchDecision(request) {
+            decision = stopped
+        } else {
+            do {
+                decision = try risk.check(request, portfolio: portfolio) { openQuantities(request.instrumentID) }
+            } catch {
+                return .failure(error)
+            }
         }
         if bus.hasSubscribers(riskDecisions) { bus.publish(decision, on: riskDecisions) }
         return .success(decision)
     }
 
     /// The quantities still to fill of the open buy and sell orders in an instrument.
-    private func openQuantities(_ instrumentID: InstrumentID) -> (buy: Quantity, sell: Quantity) {
+    func openQuantities(_ instrumentID: InstrumentID) -> (buy: Quantity, sell: Quantity) {
         let precision = portfolio.index(of: instrumentID).map { portfolio.instruments[$0].sizePrecision } ?? 0
         let (buy, sell) = oms.openLeavesRaw(instrumentID: instrumentID)
         return (Quantity(uncheckedRaw: buy, precision: precision), Quantity(uncheckedRaw: sell, precision: precision))
@@ -368,7 +383,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     }
 
     /// Sends orders through the order manager, tracks them as open, delivers the events.
-    private func send(
+    func send(
         _ sent: [OrderInitialized], index: Int,
         _ body: (OrderManager<V>, inout [OrderEvent]) throws(OrderManagerError) -> Void
     ) throws(EngineError) {
@@ -461,7 +476,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         try afterOrderManager()
     }
 
-    private func cancel(_ id: ClientOrderID) throws(EngineError) {
+    func cancel(_ id: ClientOrderID) throws(EngineError) {
         if let index = pendingSized.firstIndex(where: { $0.contains { $0.clientOrderID == id } }) {
             pendingSized[index].removeAll { $0.clientOrderID == id }
             context.pendingSized.removeAll { $0.0 == id }
@@ -573,6 +588,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     }
 
     private func handle(_ event: OrderEvent) throws(EngineError) {
+        if case .rejected = event { try venueRejectedOrder() }
         switch event {
         case .filled, .canceled, .expired, .rejected:
             // Only these can close an order at the venue.

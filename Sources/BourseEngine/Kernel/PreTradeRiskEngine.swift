@@ -7,26 +7,24 @@ public import BourseRisk
 ///
 /// Account figures given to the checks:
 /// - equity: the portfolio's equity now (cash + positions at the last marks);
-/// - start-of-day equity: the equity curve's last point before the current UTC day (the starting
-///   cash on the first day);
-/// - peak equity: the highest of the starting cash, every equity-curve point so far and the
-///   equity now;
+/// - start-of-day and peak equity: see ``EquityMarks``;
 /// - free cash: the cash (cash account) or `max(0, equity − margin used)` (margin account); the
 ///   buying-power check multiplies it by its own leverage setting.
 ///
-/// The correlation check needs periodic returns, which the kernel does not feed yet: with a
-/// correlation limit configured it sees too few observations and passes.
+/// The correlation check gets the close-to-close simple return of each bar the kernel processes
+/// (``observeClose(_:index:close:at:)``), one per instrument and bar time: with several bar
+/// streams of one instrument, a close at a time already seen is skipped.
 public struct PreTradeRiskEngine: RiskGate {
     /// The BourseRisk engine (its state: throttles, reduce-only mode).
     public private(set) var engine: BourseRisk.RiskEngine
     private var snapshot: PortfolioSnapshot
-    /// How many equity-curve points have been folded into ``peakRaw`` and ``startOfDay``.
-    private var curveCursor = 0
-    private var peakRaw: Int64
-    /// The day of the last curve point scanned and the equity at the end of the day before it.
-    private var lastDay: Int64?
-    private var lastPointRaw: Int64
-    private var previousDayCloseRaw: Int64
+    private var marks: EquityMarks
+    /// The instruments in the kernel's order, and the last close and its time of each (for returns).
+    private let instrumentIDs: [InstrumentID]
+    private var lastClose: [Double]
+    private var lastCloseTime: [Int64]
+    /// Whether a correlation limit is configured (otherwise closes are not recorded).
+    private let recordsReturns: Bool
 
     /// An engine enforcing `configuration` on a portfolio of `instruments` starting with `startingCash`.
     public init(
@@ -39,13 +37,36 @@ public struct PreTradeRiskEngine: RiskGate {
         } catch {
             throw .configuration("risk limits: \(error)")
         }
-        peakRaw = startingCash.raw
-        lastPointRaw = startingCash.raw
-        previousDayCloseRaw = startingCash.raw
+        marks = EquityMarks(startingCashRaw: startingCash.raw)
+        instrumentIDs = instruments.map(\.id)
+        lastClose = Array(repeating: .nan, count: instruments.count)
+        lastCloseTime = Array(repeating: .min, count: instruments.count)
+        recordsReturns = configuration.correlation != nil
     }
 
-    /// Turns reduce-only mode on or off (the kill switch's first action).
+    /// Turns the engine's reduce-only mode on or off (the kernel's kill switch has its own
+    /// reduce-only gate, before the engine).
     public mutating func setReduceOnly(_ active: Bool) { engine.setReduceOnly(active) }
+
+    /// Records the close-to-close return of `instrumentID` for the correlation check (no allocation
+    /// after an instrument's first return: its window is a preallocated ring).
+    public mutating func observeClose(_ instrumentID: InstrumentID, index: Int, close: Price, at ts: Int64) {
+        guard recordsReturns else { return }
+        let slot: Int
+        if index < instrumentIDs.count, instrumentIDs[index] == instrumentID {
+            slot = index
+        } else if let found = instrumentIDs.firstIndex(of: instrumentID) {
+            slot = found
+        } else {
+            return
+        }
+        guard ts > lastCloseTime[slot] else { return }
+        let price = close.doubleValue
+        let previous = lastClose[slot]
+        lastClose[slot] = price
+        lastCloseTime[slot] = ts
+        if previous > 0 { engine.recordReturn(instrumentID, price / previous - 1, at: UnixNanos(ts)) }
+    }
 
     public mutating func check(
         _ request: RiskRequest, portfolio: Portfolio, openOrders: () -> (buy: Quantity, sell: Quantity)
@@ -75,8 +96,7 @@ public struct PreTradeRiskEngine: RiskGate {
             try snapshot.updateOpenOrders(instrument, buy: open.buy, sell: open.sell)
         }
         let equity = portfolio.equityRaw
-        scanCurve(portfolio, today: Portfolio.day(of: ts.rawValue))
-        peakRaw = max(peakRaw, equity)
+        marks.update(portfolio, today: Portfolio.day(of: ts.rawValue))
         let free: Int64
         switch portfolio.accountKind {
         case .cash: free = portfolio.cashRaw
@@ -85,27 +105,8 @@ public struct PreTradeRiskEngine: RiskGate {
         let currency = portfolio.currency
         try snapshot.setAccount(
             equity: Money(uncheckedRaw: equity, currency: currency),
-            startOfDayEquity: Money(uncheckedRaw: previousDayCloseRaw, currency: currency),
-            peakEquity: Money(uncheckedRaw: peakRaw, currency: currency),
+            startOfDayEquity: Money(uncheckedRaw: marks.startOfDayRaw, currency: currency),
+            peakEquity: Money(uncheckedRaw: marks.peakRaw, currency: currency),
             freeCash: Money(uncheckedRaw: free, currency: currency))
-    }
-
-    /// Folds the equity-curve points recorded since the last call into the peak and the
-    /// start-of-day equity (amortised O(1) per bar).
-    private mutating func scanCurve(_ portfolio: Portfolio, today: Int64) {
-        let times = portfolio.curveTimes
-        let equity = portfolio.curveEquity
-        // The last point may be replaced while its time repeats: scan it again.
-        var i = max(0, curveCursor - 1)
-        while i < times.count {
-            let day = Portfolio.day(of: times[i])
-            if let lastDay, day != lastDay { previousDayCloseRaw = lastPointRaw }
-            lastDay = day
-            lastPointRaw = equity[i]
-            peakRaw = max(peakRaw, equity[i])
-            i += 1
-        }
-        curveCursor = times.count
-        if let lastDay, lastDay < today { previousDayCloseRaw = lastPointRaw }
     }
 }

@@ -21,6 +21,16 @@ public protocol RiskGate {
     mutating func check(
         _ request: RiskRequest, portfolio: Portfolio, openOrders: () -> (buy: Quantity, sell: Quantity)
     ) throws(RiskEngineFailure) -> RiskDecision
+
+    /// A bar of `instrumentID` (the kernel's instrument number `index`) closed at `close` at
+    /// time `ts`, for engines that keep returns (the correlation check). Called on every bar the
+    /// kernel processes (not on bars it aggregates); the default does nothing.
+    mutating func observeClose(_ instrumentID: InstrumentID, index: Int, close: Price, at ts: Int64)
+}
+
+extension RiskGate {
+    @inline(__always)
+    public mutating func observeClose(_ instrumentID: InstrumentID, index: Int, close: Price, at ts: Int64) {}
 }
 
 /// Why a risk engine could not decide on a command (the kernel denies it).

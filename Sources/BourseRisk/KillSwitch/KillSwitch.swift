@@ -99,26 +99,15 @@ public struct KillSwitch: Sendable {
         return [.stopNewOrders] + configuration.actions.filter { $0 != .stopNewOrders && $0 != .resumeTrading }
     }
 
-    /// The first breached trigger, in the order daily loss, drawdown, stale data; missing inputs breach.
+    /// The first breached trigger, in the order daily loss, drawdown, stale data; missing or
+    /// unusable inputs breach (no allocation unless a trigger breaches).
     private static func firstBreach(
         _ c: KillSwitchConfiguration, _ inputs: KillSwitchInputs, startedAt: UnixNanos
     ) -> (KillSwitchTrigger, String)? {
-        let losses: [(KillSwitchTrigger, LossLimit?, Money?, String)] = [
-            (.dailyLoss, c.dailyLoss, inputs.startOfDayEquity, "start-of-day equity"),
-            (.drawdown, c.drawdown, inputs.peakEquity, "peak equity"),
-        ]
-        for (trigger, limit, reference, name) in losses {
-            guard let limit else { continue }
-            guard let reference, let equity = inputs.equity else {
-                return (.evaluationFailure, "\(trigger) limit configured but \(name) or equity is unavailable")
-            }
-            guard reference.currency == equity.currency else {
-                return (.evaluationFailure, "\(name) \(reference) and equity \(equity) are in different currencies")
-            }
-            if let reason = limit.breach(what: "\(trigger)", reference: reference, referenceName: name, current: equity) {
-                return (trigger, reason)
-            }
+        if let breach = lossBreach(.dailyLoss, c.dailyLoss, inputs.startOfDayEquity, "start-of-day equity", inputs.equity) {
+            return breach
         }
+        if let breach = lossBreach(.drawdown, c.drawdown, inputs.peakEquity, "peak equity", inputs.equity) { return breach }
         if let stale = c.staleMarketDataAfter {
             let last = inputs.lastMarketData ?? startedAt
             let age = inputs.now - last
@@ -127,5 +116,24 @@ public struct KillSwitch: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether `equity` lost `limit` from `reference`: `nil` when within it (or no limit); an
+    /// ``KillSwitchTrigger/evaluationFailure`` when the figures cannot be compared, or when the
+    /// limit is a fraction of a reference that is not positive (a fraction of it limits nothing).
+    private static func lossBreach(
+        _ trigger: KillSwitchTrigger, _ limit: LossLimit?, _ reference: Money?, _ name: String, _ equity: Money?
+    ) -> (KillSwitchTrigger, String)? {
+        guard let limit else { return nil }
+        guard let reference, let equity else {
+            return (.evaluationFailure, "\(trigger) limit configured but \(name) or equity is unavailable")
+        }
+        guard reference.currency == equity.currency else {
+            return (.evaluationFailure, "\(name) \(reference) and equity \(equity) are in different currencies")
+        }
+        if let fraction = limit.maxFraction, reference.raw <= 0 {
+            return (.evaluationFailure, "\(trigger) limit \(fraction) × \(name) cannot be applied: \(name) is \(reference)")
+        }
+        return limit.breach(what: trigger.description, reference: reference, referenceName: name, current: equity).map { (trigger, $0) }
     }
 }

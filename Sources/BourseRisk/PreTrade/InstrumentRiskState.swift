@@ -3,13 +3,8 @@ public import BourseCore
 /// What the risk engine knows about one instrument: its definition, the open position,
 /// the last (or mid) price, the open orders' quantities, and the position's value at that price.
 public struct InstrumentRiskState: Sendable {
-    public let instrument: Instrument
-    /// The tags concentration limits group by: the instrument's tags and `asset-class:<class>`.
-    public let riskTags: [String]
-    /// The position of each of ``riskTags`` in the portfolio's ``PortfolioSnapshot/tagExposureRaw``.
-    let tagSlots: [Int]
-    /// Prices × quantities to quote-currency units without 128-bit arithmetic in the common case.
-    let scale: NotionalScale
+    /// The instrument's definition and risk tags (shared, never copied).
+    let profile: InstrumentRiskProfile
     /// Open position in raw units at the size precision: positive long, negative short.
     public internal(set) var signedQuantityRaw: Int64 = 0
     /// Last trade or mid price, at the price precision.
@@ -24,11 +19,14 @@ public struct InstrumentRiskState: Sendable {
     var conversion: CurrencyConversion?
 
     init(instrument: Instrument, riskTags: [String], tagSlots: [Int]) {
-        self.instrument = instrument
-        self.riskTags = riskTags
-        self.tagSlots = tagSlots
-        scale = NotionalScale(instrument: instrument)
+        profile = InstrumentRiskProfile(instrument: instrument, riskTags: riskTags, tagSlots: tagSlots)
     }
+
+    public var instrument: Instrument { profile.instrument }
+    /// The tags concentration limits group by: the instrument's tags and `asset-class:<class>`.
+    public var riskTags: [String] { profile.riskTags }
+    /// The position of each of ``riskTags`` in the portfolio's ``PortfolioSnapshot/tagExposureRaw``.
+    var tagSlots: [Int] { profile.tagSlots }
 
     /// A flat state outside any portfolio, valued in the instrument's own quote currency (for sizing).
     init(instrument: Instrument) {
@@ -55,7 +53,7 @@ public struct InstrumentRiskState: Sendable {
     /// - Complexity: O(1), 64-bit arithmetic unless the product overflows 64 bits.
     @inline(__always)
     func notionalRaw(quantityRaw: Int64, price: Price) -> Int64? {
-        scale.notional(priceRaw: price.raw.magnitudeClamped, quantityRaw: quantityRaw.magnitudeClamped)
+        profile.scale.notional(priceRaw: price.raw.magnitudeClamped, quantityRaw: quantityRaw.magnitudeClamped)
     }
 
     /// ``notionalRaw(quantityRaw:price:)`` in raw units of the portfolio's base currency; `nil` on

@@ -68,10 +68,14 @@ public struct PortfolioSnapshot: Sendable {
     public mutating func setAccount(
         equity: Money, startOfDayEquity: Money, peakEquity: Money, freeCash: Money
     ) throws(PortfolioError) {
-        for (money, what) in [(equity, "equity"), (startOfDayEquity, "start-of-day equity"), (peakEquity, "peak equity"), (freeCash, "free cash")]
-        where money.currency != baseCurrency {
-            throw .currencyMismatch(expected: baseCurrency, got: money.currency, what: what)
+        // Checked one by one: a literal array of the four would be allocated on every call.
+        func check(_ money: Money, _ what: String) throws(PortfolioError) {
+            if money.currency != baseCurrency { throw .currencyMismatch(expected: baseCurrency, got: money.currency, what: what) }
         }
+        try check(equity, "equity")
+        try check(startOfDayEquity, "start-of-day equity")
+        try check(peakEquity, "peak equity")
+        try check(freeCash, "free cash")
         self.equity = equity
         self.startOfDayEquity = startOfDayEquity
         self.peakEquity = peakEquity
@@ -173,14 +177,14 @@ public struct PortfolioSnapshot: Sendable {
         guard let gross = Int64(exactly: Int128(grossExposureRaw) + grossDelta),
             let net = Int64(exactly: Int128(netExposureRaw) + netDelta)
         else { throw .overflow("portfolio exposure") }
-        var tags = tagExposureRaw
-        for (tag, slot) in zip(new.riskTags, new.tagSlots) {
-            guard let value = Int64(exactly: Int128(tags.values[slot]) + grossDelta) else { throw .overflow("exposure of tag \(tag)") }
-            tags.values[slot] = value
+        // Checked first, then updated in place (a copy of the tag table would be copied on write).
+        for (tag, slot) in zip(new.riskTags, new.tagSlots)
+        where Int64(exactly: Int128(tagExposureRaw.values[slot]) + grossDelta) == nil {
+            throw .overflow("exposure of tag \(tag)")
         }
+        for slot in new.tagSlots { tagExposureRaw.values[slot] += Int64(grossDelta) }
         grossExposureRaw = gross
         netExposureRaw = net
-        tagExposureRaw = tags
         let isOpen = new.signedQuantityRaw != 0
         if isOpen != (old.signedQuantityRaw != 0), let slot = instruments.index(forKey: id) {
             if isOpen { openPositionSlots.append(slot) } else { openPositionSlots.removeAll { $0 == slot } }

@@ -5,6 +5,9 @@
 public enum RiskCheckName: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
     /// The order itself: unknown instrument, precision beyond the instrument's.
     case orderValidity = "order-validity"
+    /// The kernel's kill switch is triggered: only orders that reduce a position pass
+    /// (decided by the kernel before the risk engine).
+    case killSwitch = "kill-switch"
     case restrictedList = "restricted-list"
     case tradingSession = "trading-session"
     case reduceOnly = "reduce-only"

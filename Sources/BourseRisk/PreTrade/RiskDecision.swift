@@ -57,5 +57,10 @@ public struct RiskDenial: Error, Sendable, Hashable, Codable, CustomStringConver
     public let check: RiskCheckName
     public let reason: String
 
+    public init(check: RiskCheckName, reason: String) {
+        self.check = check
+        self.reason = reason
+    }
+
     public var description: String { "denied by \(check): \(reason)" }
 }

@@ -82,8 +82,10 @@ public struct RiskEngine: Sendable {
     public mutating func setReduceOnly(_ active: Bool) { reduceOnly.isActive = active }
 
     /// Feeds one periodic return of an instrument to the correlation check (no-op when disabled).
-    public mutating func recordReturn(_ instrumentID: InstrumentID, _ value: Double) {
-        correlation?.record(instrumentID, value)
+    /// With `time` (the return's bar time), series are paired by time; without, by count (the
+    /// newest of each): record all returns with times or all without.
+    public mutating func recordReturn(_ instrumentID: InstrumentID, _ value: Double, at time: UnixNanos? = nil) {
+        correlation?.record(instrumentID, value, at: time?.rawValue ?? .max)
     }
 
     /// The decision on one order command. Approved commands count towards the throttles.
@@ -122,33 +124,23 @@ public struct RiskEngine: Sendable {
         }
     }
 
-    /// Runs every check in order.
+    /// Runs every check in order; a reduction restarts the run after the check that reduced.
     private mutating func check(_ request: RiskRequest, _ portfolio: PortfolioSnapshot) -> RiskDecision.Outcome {
         if let currencyDenial { return .denied(currencyDenial) }
         var order: PreTradeOrder
         do { order = try PreTradeOrder(resolving: request, portfolio, limits: instrumentLimits) } catch { return .denied(error) }
         let original = order.quantityRaw
         var adjustments: [RiskAdjustment] = []
-        // The fixed order of RiskCheckName.
-        if let d = apply(run(restricted, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(session, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(reduceOnly, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(orderRate, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(messageRate, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(priceBand, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(orderQuantity, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(orderNotional, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(positionQuantity, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(positionNotional, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(openPositions, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(grossExposure, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(netExposure, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(concentration, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        correlation?.refresh(for: order, portfolio: portfolio)
-        if let d = apply(run(correlation, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(dailyLoss, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(drawdown, order, portfolio, &adjustments), to: &order) { return .denied(d) }
-        if let d = apply(run(buyingPower, order, portfolio, &adjustments), to: &order) { return .denied(d) }
+        var next = 0
+        run: while true {
+            switch checks(order, from: next, portfolio, &adjustments) {
+            case .next: break run
+            case .reduce(let raw, let position):
+                order.quantityRaw = raw
+                next = position + 1
+            case .deny(let denial): return .denied(denial)
+            }
+        }
         guard order.quantityRaw != original else { return .approved }
         // For a modify, the decision carries the order's new total quantity.
         let approvedRaw = order.quantityRaw + (request.action == .modify ? order.filledRaw : 0)
@@ -156,34 +148,54 @@ public struct RiskEngine: Sendable {
             quantity: Quantity(uncheckedRaw: approvedRaw, precision: order.instrument.sizePrecision), adjustments: adjustments)
     }
 
+    /// Runs the checks from position `start` of the fixed order of ``RiskCheckName`` until one
+    /// reduces or denies `order`. The order is a parameter here, not a variable, so each check
+    /// reads it in place (no copy per check).
+    private mutating func checks(
+        _ order: PreTradeOrder, from start: Int, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment]
+    ) -> Step {
+        if start <= 0, let step = run(restricted, order, portfolio, &adjustments, at: 0) { return step }
+        if start <= 1, let step = run(session, order, portfolio, &adjustments, at: 1) { return step }
+        if start <= 2, let step = run(reduceOnly, order, portfolio, &adjustments, at: 2) { return step }
+        if start <= 3, let step = run(orderRate, order, portfolio, &adjustments, at: 3) { return step }
+        if start <= 4, let step = run(messageRate, order, portfolio, &adjustments, at: 4) { return step }
+        if start <= 5, let step = run(priceBand, order, portfolio, &adjustments, at: 5) { return step }
+        if start <= 6, let step = run(orderQuantity, order, portfolio, &adjustments, at: 6) { return step }
+        if start <= 7, let step = run(orderNotional, order, portfolio, &adjustments, at: 7) { return step }
+        if start <= 8, let step = run(positionQuantity, order, portfolio, &adjustments, at: 8) { return step }
+        if start <= 9, let step = run(positionNotional, order, portfolio, &adjustments, at: 9) { return step }
+        if start <= 10, let step = run(openPositions, order, portfolio, &adjustments, at: 10) { return step }
+        if start <= 11, let step = run(grossExposure, order, portfolio, &adjustments, at: 11) { return step }
+        if start <= 12, let step = run(netExposure, order, portfolio, &adjustments, at: 12) { return step }
+        if start <= 13, let step = run(concentration, order, portfolio, &adjustments, at: 13) { return step }
+        if start <= 14 {
+            correlation?.refresh(for: order, portfolio: portfolio)
+            if let step = run(correlation, order, portfolio, &adjustments, at: 14) { return step }
+        }
+        if start <= 15, let step = run(dailyLoss, order, portfolio, &adjustments, at: 15) { return step }
+        if start <= 16, let step = run(drawdown, order, portfolio, &adjustments, at: 16) { return step }
+        if start <= 17, let step = run(buyingPower, order, portfolio, &adjustments, at: 17) { return step }
+        return .next
+    }
+
     /// What one check lets the engine do next.
     private enum Step {
         case next
-        case reduce(toRaw: Int64)
+        /// Reduce the order to `toRaw`; the check at `position` reduced it.
+        case reduce(toRaw: Int64, position: Int)
         case deny(RiskDenial)
     }
 
-    /// Carries out `step` on `order`: `nil` to go on (with the quantity reduced if so), or the denial.
-    @inline(__always)
-    private func apply(_ step: Step, to order: inout PreTradeOrder) -> RiskDenial? {
-        switch step {
-        case .next: return nil
-        case .reduce(let raw):
-            order.quantityRaw = raw
-            return nil
-        case .deny(let denial): return denial
-        }
-    }
-
-    /// One check's step. The order is only read here (and not copied): a reduction is applied by ``apply(_:to:)``.
+    /// The step of the check at `position`, `nil` to go on. A reduction is recorded in `adjustments`.
     @inline(__always)
     private func run<Check: PreTradeCheck>(
-        _ check: Check?, _ order: borrowing PreTradeOrder, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment]
-    ) -> Step {
-        guard let check else { return .next }
+        _ check: Check?, _ order: PreTradeOrder, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment],
+        at position: Int
+    ) -> Step? {
+        guard let check else { return nil }
         switch check.evaluate(order, portfolio: portfolio) {
         case .pass:
-            return .next
+            return nil
         case .deny(let reason):
             return .deny(RiskDenial(check: Check.name, reason: reason))
         case .reduce(let maxRaw, let reason):
@@ -202,7 +214,7 @@ public struct RiskEngine: Sendable {
                 RiskAdjustment(
                     check: Check.name, from: order.quantity,
                     to: Quantity(uncheckedRaw: reduced, precision: instrument.sizePrecision), reason: reason))
-            return .reduce(toRaw: reduced)
+            return .reduce(toRaw: reduced, position: position)
         }
     }
 }

@@ -2,12 +2,15 @@ import BourseCore
 
 /// Exact fixed-point helpers shared by the checks (Int128 intermediates, no `Double`).
 enum RiskMath {
-    /// `⌊rate × amountRaw⌋` (raw units of the amount), clamped to `Int64`.
+    /// `⌊rate × amountRaw⌋` (raw units of the amount), clamped to `Int64`. One 64-bit division
+    /// unless the product overflows 64 bits.
     static func fraction(_ rate: Rate, of amountRaw: Int64) -> Int64 {
-        let product = Int128(rate.raw) * Int128(amountRaw)
-        let value = product / Int128(FixedPoint.scale(rate.precision))
-        let floored = (product % Int128(FixedPoint.scale(rate.precision)) < 0) ? value - 1 : value
-        return clamp(floored)
+        let scale = FixedPoint.scale(rate.precision)
+        let (product, overflow) = rate.raw.multipliedReportingOverflow(by: amountRaw)
+        if !overflow { return FixedPoint.divide(product, by: scale, rule: .down) }
+        let wide = Int128(rate.raw) * Int128(amountRaw)
+        let value = wide / Int128(scale)
+        return clamp(wide % Int128(scale) < 0 ? value - 1 : value)
     }
 
     /// The largest quantity (raw, size precision, not yet rounded to the lot) whose notional at
@@ -45,8 +48,14 @@ enum RiskMath {
             notional != .max
         else { return nil }
         guard let fee, fee.raw > 0 else { return conversion.convert(notional) }
-        let product = Int128(notional) * Int128(fee.raw)
-        guard let charged = try? FixedPoint.divide(product, by: Int128(FixedPoint.scale(fee.precision)), rule: .up) else { return nil }
+        let scale = FixedPoint.scale(fee.precision)
+        let charged: Int64
+        if case (let product, false) = notional.multipliedReportingOverflow(by: fee.raw) {
+            charged = FixedPoint.divide(product, by: scale, rule: .up)
+        } else {
+            guard let wide = try? FixedPoint.divide(Int128(notional) * Int128(fee.raw), by: Int128(scale), rule: .up) else { return nil }
+            charged = wide
+        }
         let (total, overflow) = notional.addingReportingOverflow(charged)
         return overflow ? nil : conversion.convert(total)
     }

@@ -61,21 +61,39 @@ extension SettingType where Value == InstrumentID {
     }
 }
 
+extension SettingType where Value == Nanoseconds {
+    /// A positive whole number of `ms`, `s`, `m`, `h` or `d`: `500ms`, `30s`, `2d`.
+    static var duration: SettingType<Nanoseconds> {
+        let units: [(String, Int64)] = [
+            ("ms", Nanoseconds.perMillisecond), ("s", Nanoseconds.perSecond), ("m", Nanoseconds.perMinute),
+            ("h", Nanoseconds.perHour), ("d", Nanoseconds.perDay),
+        ]
+        return SettingType(name: "a duration such as 500ms, 30s, 5m, 2h or 1d") { text throws(SettingValueError) in
+            // "ms" before "s": the first unit whose suffix matches with digits before it.
+            for (suffix, unit) in units where text.hasSuffix(suffix) {
+                guard let amount = Int64(text.dropLast(suffix.count)) else { continue }
+                guard amount > 0, case (let raw, false) = unit.multipliedReportingOverflow(by: amount) else { break }
+                return Nanoseconds(raw)
+            }
+            throw SettingValueError("expected a positive duration such as 500ms, 30s, 5m, 2h or 1d")
+        } format: { duration in
+            let (suffix, unit) = units.last { duration.rawValue % $0.1 == 0 } ?? ("ms", Nanoseconds.perMillisecond)
+            return "\(duration.rawValue / unit)\(suffix)"
+        }
+    }
+}
+
 extension SettingType where Value == RateLimit {
-    /// `COUNT/DURATION` with the duration in `s` or `ms`: `100/1s`, `20/500ms`.
+    /// `COUNT/DURATION`: `100/1s`, `20/500ms`, `3/1d`.
     static var rateLimit: SettingType<RateLimit> {
         SettingType(name: "COUNT/DURATION such as 100/1s or 20/500ms") { text throws(SettingValueError) in
             let parts = text.split(separator: "/")
-            let duration = parts.count == 2 ? parts[1] : ""
-            let (digits, unit) = duration.hasSuffix("ms") ? (duration.dropLast(2), Nanoseconds.milliseconds(1)) : (duration.dropLast(1), Nanoseconds.seconds(1))
-            guard parts.count == 2, duration.hasSuffix("s"), let count = Int(parts[0]), count > 0, let amount = Int64(digits),
-                amount > 0, case (let window, false) = unit.rawValue.multipliedReportingOverflow(by: amount)
+            guard parts.count == 2, let count = Int(parts[0]), count > 0,
+                let window = try? SettingType<Nanoseconds>.duration.parse(String(parts[1]))
             else { throw SettingValueError("expected COUNT/DURATION such as 100/1s or 20/500ms, both positive") }
-            return RateLimit(maxCount: count, window: Nanoseconds(window))
+            return RateLimit(maxCount: count, window: window)
         } format: {
-            $0.window.rawValue % Nanoseconds.perSecond == 0
-                ? "\($0.maxCount)/\($0.window.rawValue / Nanoseconds.perSecond)s"
-                : "\($0.maxCount)/\($0.window.rawValue / Nanoseconds.perMillisecond)ms"
+            "\($0.maxCount)/\(SettingType<Nanoseconds>.duration.format($0.window))"
         }
     }
 }

@@ -17,7 +17,7 @@ public struct BuyingPowerCheck: PreTradeCheck {
         guard order.increasesExposure else { return .pass }
         guard let price = order.referencePrice else { return .deny(reason: order.noPriceReason("the cash the order needs")) }
         let power = RiskMath.fraction(limit.leverage, of: portfolio.freeCash.raw)
-        let fee = limit.includeFees ? order.instrument.takerFee : nil
+        let fee = limit.includeFees ? order.state.profile.instrument.takerFee : nil
         // The part closing an opposite position frees cash rather than using it.
         let closing = order.sign * order.positionRaw < 0 ? Int64(order.positionRaw.magnitude) : 0
         let added = order.quantityRaw - min(closing, order.quantityRaw)

@@ -3,7 +3,7 @@ public import OrderedCollections
 
 /// No new position whose rolling return correlation with an open position, signed by the two
 /// directions, exceeds the bound (see ``CorrelationLimit``). The engine feeds the returns with
-/// ``RiskEngine/recordReturn(_:_:)``; the last `window` of each instrument are kept.
+/// ``RiskEngine/recordReturn(_:_:at:)``; the last `window` of each instrument are kept.
 ///
 /// Correlations are cached per pair of instruments and computed again only after one of the two
 /// records a return, so a pre-trade pass costs O(open positions) between returns.
@@ -23,9 +23,9 @@ public struct CorrelationCheck: PreTradeCheck {
 
     public init(_ limit: CorrelationLimit) { self.limit = limit }
 
-    mutating func record(_ instrumentID: InstrumentID, _ value: Double) {
+    mutating func record(_ instrumentID: InstrumentID, _ value: Double, at time: Int64) {
         if returns[instrumentID] == nil { needsBinding = true }
-        returns[instrumentID, default: ReturnWindow(capacity: limit.window)].append(value)
+        returns[instrumentID, default: ReturnWindow(capacity: limit.window)].append(value, at: time)
     }
 
     /// Maps the portfolio's instruments to their return series.

@@ -22,7 +22,7 @@ public struct PriceBandCheck: PreTradeCheck {
             }
         }
         if let ticks = limit.maxTicks {
-            if magnitude > UInt128(ticks.magnitude) * UInt128(order.instrument.tickSize.raw.magnitude) {
+            if magnitude > UInt128(ticks.magnitude) * UInt128(order.state.profile.instrument.tickSize.raw.magnitude) {
                 return .deny(reason: "limit price \(price) is \(Self.ticks(deviation, order)) from the last price \(last), more than the band of \(ticks) ticks")
             }
         }

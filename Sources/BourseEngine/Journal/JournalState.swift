@@ -6,7 +6,9 @@ import BourseExecution
 ///
 /// A submit command creates its orders (in status initialized, as the order manager does
 /// before sending); every order event is applied by the order's own state machine; fills
-/// move the net position and the cash account (``Account`` rules). Applying the same records
+/// move the net position and, when ``tracksCash``, the cash account (``Account`` rules: a cash
+/// account; a backtest on margin journals no cash, see ``init(instruments:accountID:startingBalances:tracksCash:)``).
+/// Applying the same records
 /// always gives the same state (insertion-ordered collections only).
 public struct JournalState: Sendable, Hashable {
     /// Every order, in submission order.
@@ -25,10 +27,16 @@ public struct JournalState: Sendable, Hashable {
     public private(set) var lastBarIndex: Int64 = -1
     /// The instruments fills may be in.
     public let instruments: [Instrument]
+    /// Whether fills move ``account`` (a cash account); `false` leaves it at the starting balances.
+    public let tracksCash: Bool
 
-    /// An empty state: no orders, flat, holding `startingBalances`.
-    public init(instruments: [Instrument], accountID: AccountID, startingBalances: [Money]) throws(JournalError) {
+    /// An empty state: no orders, flat, holding `startingBalances`. With `tracksCash` false,
+    /// fills do not move the account (for margin accounts, which a cash ``Account`` cannot follow).
+    public init(
+        instruments: [Instrument], accountID: AccountID, startingBalances: [Money], tracksCash: Bool = true
+    ) throws(JournalError) {
         self.instruments = instruments
+        self.tracksCash = tracksCash
         do { account = try Account(id: accountID, deposits: startingBalances) } catch { throw .replay(sequence: 0, "\(error)") }
     }
 
@@ -76,7 +84,9 @@ public struct JournalState: Sendable, Hashable {
         guard let instrument = instruments.first(where: { $0.id == fill.instrumentID }) else {
             throw .replay(sequence: sequence, "fill in unknown instrument \(fill.instrumentID)")
         }
-        do { try account.apply(fill: fill, instrument: instrument) } catch { throw .replay(sequence: sequence, "\(error)") }
+        if tracksCash {
+            do { try account.apply(fill: fill, instrument: instrument) } catch { throw .replay(sequence: sequence, "\(error)") }
+        }
         let raw = positionRaw[fill.instrumentID, default: 0] + fill.side.sign * fill.lastQuantity.raw
         positionRaw[fill.instrumentID] = raw
         positions[fill.instrumentID] = Quantity(uncheckedRaw: raw, precision: fill.lastQuantity.precision)

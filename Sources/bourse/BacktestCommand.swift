@@ -46,7 +46,7 @@ struct BacktestCommand: ParsableCommand {
                 reason: parameters.isEmpty ? "default parameters" : parameters.joined(separator: " ")),
             AuditEntry(
                 category: .configurationChange, actor: "configuration", action: "effective configuration at start",
-                reason: settings.table()),
+                reason: settings.line()),
         ]
     }
 

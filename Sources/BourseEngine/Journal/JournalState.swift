@@ -13,9 +13,9 @@ import BourseExecution
 public struct JournalState: Sendable, Hashable {
     /// Every order, in submission order.
     public private(set) var orders: OrderedDictionary<ClientOrderID, Order> = [:]
-    /// Net signed position per instrument, in the instrument's size precision.
+    /// Net position size per instrument (its magnitude; the side is the sign of ``signedPosition(_:)``).
     public private(set) var positions: OrderedDictionary<InstrumentID, Quantity> = [:]
-    /// Signed raw net quantity per instrument (mirrors ``positions``).
+    /// Signed raw net quantity per instrument (`+` long, `−` short).
     private var positionRaw: OrderedDictionary<InstrumentID, Int64> = [:]
     /// The cash account.
     public private(set) var account: Account
@@ -58,13 +58,11 @@ public struct JournalState: Sendable, Hashable {
     }
 
     mutating func restore(
-        orders: [Order], positions: [(InstrumentID, Quantity)], fillCount: Int, lastSequence: UInt64, lastBarIndex: Int64
+        orders: [Order], positions: [(InstrumentID, raw: Int64, precision: UInt8)], fillCount: Int, lastSequence: UInt64,
+        lastBarIndex: Int64
     ) {
         for order in orders { self.orders[order.clientOrderID] = order }
-        for (id, quantity) in positions {
-            self.positions[id] = quantity
-            positionRaw[id] = quantity.raw
-        }
+        for (id, raw, precision) in positions { setPosition(id, raw: raw, precision: precision) }
         self.fillCount = fillCount
         self.lastSequence = lastSequence
         self.lastBarIndex = lastBarIndex
@@ -88,8 +86,12 @@ public struct JournalState: Sendable, Hashable {
             do { try account.apply(fill: fill, instrument: instrument) } catch { throw .replay(sequence: sequence, "\(error)") }
         }
         let raw = positionRaw[fill.instrumentID, default: 0] + fill.side.sign * fill.lastQuantity.raw
-        positionRaw[fill.instrumentID] = raw
-        positions[fill.instrumentID] = Quantity(uncheckedRaw: raw, precision: fill.lastQuantity.precision)
+        setPosition(fill.instrumentID, raw: raw, precision: fill.lastQuantity.precision)
         fillCount += 1
+    }
+
+    private mutating func setPosition(_ id: InstrumentID, raw: Int64, precision: UInt8) {
+        positionRaw[id] = raw
+        positions[id] = Quantity(uncheckedRaw: Int64(raw.magnitude), precision: precision)
     }
 }

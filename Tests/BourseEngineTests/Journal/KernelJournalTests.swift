@@ -74,6 +74,31 @@ import Testing
         #expect(plain.portfolio.equity == kernel.portfolio.equity && plain.fills == kernel.fills)
     }
 
+    /// On margin the opening sale goes short: the journal's positions follow shorts (the account
+    /// is not followed: ``JournalState/tracksCash`` is off), and a snapshot keeps the sign.
+    @Test func marginRunWithShortsRebuilds() throws {
+        let config = try Fixtures.googConfig()
+        let journal = InMemoryEventJournal()
+        let kernel = try Self.run(config, journal: BacktestJournal(journal: journal))
+        var state = try Self.rebuild(journal, config)
+        let goog = config.instruments[0].id
+        var wentShort = false
+        var replay = try JournalState(
+            instruments: config.instruments, accountID: config.accountID, startingBalances: [config.startingCash], tracksCash: false)
+        try journal.forEach(after: 0) { record throws(JournalError) in
+            try replay.apply(record)
+            if replay.signedPosition(goog) < 0 { wentShort = true }
+        }
+        #expect(wentShort)
+        #expect(state.signedPosition(goog) == kernel.portfolio.positions[0].signedQuantityRaw)
+        for order in kernel.orders.all { #expect(state.orders[order.clientOrderID] == order) }
+        #expect(state.account.balance(.USD).total == config.startingCash, "cash is not followed on margin")
+        state = try JournalState(
+            snapshot: Snapshot(sequence: replay.lastSequence, timestamp: .zero, bytes: replay.encoded()),
+            instruments: config.instruments, accountID: config.accountID)
+        #expect(state.signedPosition(goog) == replay.signedPosition(goog) && state.positions == replay.positions)
+    }
+
     @Test func recordsCarrySignalsRiskDecisionsAndCommandsBeforeEvents() throws {
         let config = try Self.cashConfig()
         let journal = InMemoryEventJournal()

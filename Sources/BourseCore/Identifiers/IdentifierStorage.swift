@@ -37,6 +37,16 @@ struct IdentifierStorage: Sendable, Hashable {
         }
     }
 
+    /// The storage of `bytes` (already validated) when they fit inline; `nil` otherwise.
+    init?(inline bytes: UnsafeRawBufferPointer) {
+        guard bytes.count <= Self.inlineCapacity else { return nil }
+        words = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { storage in
+            storage.copyMemory(from: bytes)
+            storage[Self.inlineCapacity] = UInt8(truncatingIfNeeded: bytes.count)
+        }
+    }
+
     /// The storage of `prefix` followed by the decimal digits of `number`, when that text
     /// fits inline; `nil` otherwise.
     init?(prefix: IdentifierStorage, number: UInt64) {

@@ -71,8 +71,11 @@ public struct ByteReader {
     mutating func readIdentifier<Kind>(_ field: StaticString, as _: Identifier<Kind>.Type = Identifier<Kind>.self)
         throws(JournalCodecError) -> Identifier<Kind>
     {
-        let text = try readString(field)
-        do { return try Identifier<Kind>(text) } catch { throw .invalidValue(field: "\(field)", reason: error.description) }
+        let count = try readLength(field)
+        let at = try take(count, field)
+        do { return try Identifier<Kind>(utf8: UnsafeRawBufferPointer(rebasing: buffer[at..<(at + count)])) } catch {
+            throw .invalidValue(field: "\(field)", reason: error.description)
+        }
     }
 
     mutating func readInstrumentID(_ field: StaticString) throws(JournalCodecError) -> InstrumentID {

@@ -191,11 +191,15 @@ public final class JournalRecorder {
     /// Asks the venue for the fills of the journal's open orders that the journal lacks — fills
     /// that happened while Bourse was down — and journals them as the missing events (under the
     /// order's correlation id, at the recovery's time). Nothing is sent to the venue. Returns how
-    /// many fills were recovered; a second call finds none.
+    /// many fills were recovered; a second call finds none. Throws
+    /// ``JournalError/reconciliation(_:)`` when the venue cannot list its fills.
     public func recordMissedFills(from venue: some ExecutionClient) throws(JournalError) -> Int {
         guard let since = state.orders.values.lazy.filter({ !$0.isClosed }).map(\.tsInit).min() else { return 0 }
+        guard let fills = venue.fills(since: since, after: nil) else {
+            throw .reconciliation(["the venue cannot list its fills since \(since): fills made while down cannot be recovered"])
+        }
         var recovered = 0
-        for fill in venue.fills(since: since, after: nil) {
+        for fill in fills {
             guard let order = state.orders[fill.clientOrderID], !order.isClosed, !order.tradeIDs.contains(fill.tradeID) else { continue }
             try record(.event(.filled(fill)), correlationID: correlationID(of: fill.clientOrderID))
             recovered += 1

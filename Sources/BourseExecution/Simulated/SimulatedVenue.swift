@@ -156,7 +156,8 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
         account.map { Array($0.balances.values) } ?? []
     }
 
-    public func fills(since time: UnixNanos, after tradeID: TradeID?) -> [OrderFilled] {
+    public func fills(since time: UnixNanos, after tradeID: TradeID?) -> [OrderFilled]? {
+        guard configuration.keepsFillHistory else { return nil }
         // A recovery query, rare: a linear scan of the time-ordered history is enough.
         var start = fillHistory.firstIndex { $0.tsEvent >= time } ?? fillHistory.endIndex
         if let tradeID, let index = fillHistory[start...].firstIndex(where: { $0.tradeID == tradeID }) { start = index + 1 }

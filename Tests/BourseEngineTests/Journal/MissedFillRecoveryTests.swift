@@ -99,12 +99,25 @@ import Testing
         venue.process(bar: try bar(at: "99.00"), events: &events)
         let firstFillTime = clock.now
         venue.process(bar: try bar(at: "89.00"), events: &events)
-        let all = venue.fills(since: start, after: nil)
+        let all = try #require(venue.fills(since: start, after: nil))
         #expect(all.map(\.clientOrderID.value) == ["L-1", "L-2"])
         #expect(all == events.compactMap { if case .filled(let f) = $0 { f } else { nil } })
-        #expect(venue.fills(since: firstFillTime + .seconds(1), after: nil).map(\.clientOrderID.value) == ["L-2"])
+        #expect(venue.fills(since: firstFillTime + .seconds(1), after: nil)?.map(\.clientOrderID.value) == ["L-2"])
         #expect(venue.fills(since: start, after: all[0].tradeID) == [all[1]])
-        #expect(venue.fills(since: start, after: all[1].tradeID).isEmpty)
-        #expect(venue.fills(since: clock.now + .seconds(1), after: nil).isEmpty)
+        #expect(venue.fills(since: start, after: all[1].tradeID) == [])
+        #expect(venue.fills(since: clock.now + .seconds(1), after: nil) == [])
+    }
+
+    @Test func aVenueWithoutFillHistoryIsAClearError() throws {
+        var configuration = SimulatedVenueConfiguration(venue: instrument.id.venue, accountID: JournalFixtures.accountID)
+        configuration.keepsFillHistory = false
+        let forgetful = try Venue(configuration: configuration, instruments: [instrument], clock: clock)
+        #expect(forgetful.fills(since: .zero, after: nil) == nil)
+        let journal = InMemoryEventJournal()
+        try sessionBeforeTheCrash(journal)
+        var state = try emptyState()
+        try journal.forEach(after: 0) { record throws(JournalError) in try state.apply(record) }
+        let recorder = JournalRecorder(journal: journal, clock: clock, state: state)
+        #expect { try recorder.recordMissedFills(from: forgetful) } throws: { "\($0)".contains("cannot list its fills") }
     }
 }

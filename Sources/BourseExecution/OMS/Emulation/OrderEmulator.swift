@@ -146,8 +146,8 @@ public final class OrderEmulator<Client: ExecutionClient>: ExecutionClient {
     public func balanceReports() -> [AccountBalance] { client.balanceReports() }
 
     /// The venue's fills, those of released emulated orders with the type the strategy submitted.
-    public func fills(since time: UnixNanos, after tradeID: TradeID?) -> [OrderFilled] {
-        client.fills(since: time, after: tradeID).map { fill in releasedTypes[fill.clientOrderID].map(fill.withOrderType) ?? fill }
+    public func fills(since time: UnixNanos, after tradeID: TradeID?) -> [OrderFilled]? {
+        client.fills(since: time, after: tradeID)?.map { fill in releasedTypes[fill.clientOrderID].map(fill.withOrderType) ?? fill }
     }
 
     private func report(_ order: EmulatedOrder) -> OrderStatusReport {

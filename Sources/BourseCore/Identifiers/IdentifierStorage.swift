@@ -18,7 +18,7 @@ struct IdentifierStorage: Sendable, Hashable {
     @usableFromInline var words: (UInt64, UInt64, UInt64, UInt64)
 
     /// Longest text stored inline.
-    static var inlineCapacity: Int { 31 }
+    @usableFromInline static var inlineCapacity: Int { 31 }
     /// Byte 31 of a long id's storage.
     static var longMarker: UInt8 { 0xFF }
 
@@ -38,6 +38,7 @@ struct IdentifierStorage: Sendable, Hashable {
     }
 
     /// The storage of `bytes` (already validated) when they fit inline; `nil` otherwise.
+    @inlinable
     init?(inline bytes: UnsafeRawBufferPointer) {
         guard bytes.count <= Self.inlineCapacity else { return nil }
         words = (0, 0, 0, 0)

@@ -58,6 +58,8 @@ public struct ByteReader {
         let count = try readLength(field)
         let at = try take(count, field)
         let slice = UnsafeRawBufferPointer(rebasing: buffer[at..<(at + count)])
+        // ASCII (ids, most texts) is valid UTF-8: no validation pass needed.
+        if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
         guard let text = String(validating: slice.bindMemory(to: UInt8.self), as: UTF8.self) else {
             throw .invalidValue(field: "\(field)", reason: "not UTF-8")
         }

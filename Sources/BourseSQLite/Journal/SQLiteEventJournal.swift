@@ -52,7 +52,10 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
     static func open(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.journalMode = .wal
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        configuration.prepareDatabase { db in
+            // Reads through a memory map (no read call and copy per page: replay speed).
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA mmap_size = 1073741824")
+        }
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         try migrator.migrate(queue)
         // A damaged file may open fine and fail only when read: read it once here.
@@ -152,6 +155,11 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
                         """)
                 let s = statement.sqliteStatement
                 try pending.bytes.withUnsafeBytes { bytes in
+                    // No binding may outlive the buffer it points into, even on error.
+                    defer {
+                        sqlite3_reset(s)
+                        sqlite3_clear_bindings(s)
+                    }
                     for r in pending.rows {
                         sqlite3_reset(s)
                         sqlite3_bind_int64(s, 1, r.sequence)
@@ -169,7 +177,6 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
                         }
                     }
                 }
-                sqlite3_reset(s)
                 return .commit
             }
         } catch { throw .storage("cannot write to \(path): \(error)") }
@@ -177,18 +184,20 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
         oldestBuffered = nil
     }
 
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// `SQLITE_STATIC`: SQLite reads the bound bytes in place (no copy, no allocation); they stay
+    /// valid and unchanged until the statement is stepped and reset, inside one `withUnsafeBytes`.
+    private static let inPlace: sqlite3_destructor_type? = nil
 
-    /// Binds UTF-8 `range` of `bytes` (copied by SQLite).
+    /// Binds UTF-8 `range` of `bytes` (read in place by the next step).
     private static func bindText(_ s: SQLiteStatement, _ index: Int32, _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
         // The buffer always holds the record's payload, so it has an address.
         guard let base = bytes.baseAddress else { return }
-        _ = sqlite3_bind_text(s, index, (base + range.lowerBound).assumingMemoryBound(to: CChar.self), Int32(range.count), transient)
+        _ = sqlite3_bind_text(s, index, (base + range.lowerBound).assumingMemoryBound(to: CChar.self), Int32(range.count), inPlace)
     }
 
-    /// Binds `range` of `bytes` as a blob (copied by SQLite).
+    /// Binds `range` of `bytes` as a blob (read in place by the next step).
     private static func bindBlob(_ s: SQLiteStatement, _ index: Int32, _ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) {
-        _ = sqlite3_bind_blob(s, index, bytes.baseAddress.map { $0 + range.lowerBound }, Int32(range.count), transient)
+        _ = sqlite3_bind_blob(s, index, bytes.baseAddress.map { $0 + range.lowerBound }, Int32(range.count), inPlace)
     }
 
     // MARK: Reading

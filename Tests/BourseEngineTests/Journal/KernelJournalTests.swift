@@ -154,6 +154,21 @@ import Testing
         #expect(submitted == journaledCommands, "every command the venue got is journaled, none after the failure")
     }
 
+    /// The record kind the kill switch's bus events will use (the risk helper publishes them):
+    /// who engaged it and why, in the audit trail.
+    @Test func killSwitchActionsGoToTheAuditTrail() throws {
+        let config = try Self.cashConfig()
+        let journal = InMemoryEventJournal()
+        let kernel = try Backtest.makeKernel(strategy: Self.strategy(), risk: PassThroughRiskEngine(), config: config)
+        try BacktestJournal(journal: journal).attach(to: kernel, config: config)
+        let recorder = try #require(kernel.recorder)
+        try recorder.recordKillSwitch(actor: "risk", action: "trigger kill switch", reason: "drawdown 12 % over the 10 % limit")
+        let record = try #require(try journal.records().last)
+        #expect(record.entry.kind == .auditKillSwitch && record.entry.kind.isAudit)
+        #expect(record.entry == .audit(AuditEntry(
+            category: .killSwitch, actor: "risk", action: "trigger kill switch", reason: "drawdown 12 % over the 10 % limit")))
+    }
+
     @Test func aBacktestJournalMustBeNew() throws {
         let config = try Self.cashConfig()
         let journal = InMemoryEventJournal()

@@ -69,7 +69,8 @@ import Testing
             }
         }
         try run(["trigger", "--who", "alice", "--why", "venue acting up"], at: 1)
-        try run(["reset", "--who", "bob", "--why", "venue healthy again"], at: 2)
+        try run(["trigger", "--who", "carol", "--why", "already off"], at: 2)  // changes nothing: not journaled
+        try run(["reset", "--who", "bob", "--why", "venue healthy again"], at: 3)
         let lines = try show(["--type", "kill-switch"])
         #expect(lines.count == 3)
         #expect(lines[0].contains("alice: trigger kill switch — venue acting up"))

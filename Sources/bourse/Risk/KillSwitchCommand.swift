@@ -27,12 +27,17 @@ struct KillSwitchCommand: ParsableCommand {
             return KillSwitchStore(path: path)
         }
 
-        /// Loads the switch, applies `change` and saves it when `change` says it changed; the new state's text.
-        func update(environment: [String: String], _ change: (inout KillSwitch) throws -> Bool) throws -> String {
+        /// Loads the switch, applies `change` and, when `change` says it changed, saves it and
+        /// journals `action` (when a journal is given); the new state's text.
+        func update(
+            environment: [String: String], action: String, who: String, why: String, at now: UnixNanos,
+            _ change: (inout KillSwitch) throws -> Bool
+        ) throws -> String {
             let store = try store(environment: environment)
             var killSwitch = try store.load()
             guard try change(&killSwitch) else { return "nothing changed\n" + KillSwitchStore.describe(killSwitch) }
             try store.save(killSwitch)
+            try journal(action: action, who: who, why: why, at: now)
             return KillSwitchStore.describe(killSwitch)
         }
 
@@ -64,9 +69,9 @@ struct KillSwitchCommand: ParsableCommand {
         @Option(help: "Why.") var why: String
 
         func output(environment: [String: String], at now: UnixNanos) throws -> String {
-            let output = try options.update(environment: environment) { !$0.trigger(operatorName: who, reason: why, at: now).isEmpty }
-            try options.journal(action: "trigger kill switch", who: who, why: why, at: now)
-            return output
+            try options.update(environment: environment, action: "trigger kill switch", who: who, why: why, at: now) {
+                !$0.trigger(operatorName: who, reason: why, at: now).isEmpty
+            }
         }
 
         func run() throws { print(try output(environment: ProcessInfo.processInfo.environment, at: LiveClock().now)) }
@@ -79,13 +84,11 @@ struct KillSwitchCommand: ParsableCommand {
         @Option(help: "Why trading may resume.") var why: String
 
         func output(environment: [String: String], at now: UnixNanos) throws -> String {
-            let output = try options.update(environment: environment) { killSwitch in
+            try options.update(environment: environment, action: "reset kill switch", who: who, why: why, at: now) { killSwitch in
                 do { return !(try killSwitch.reset(operatorName: who, reason: why, at: now)).isEmpty } catch {
                     throw ValidationError("cannot reset: \(error)")
                 }
             }
-            try options.journal(action: "reset kill switch", who: who, why: why, at: now)
-            return output
         }
 
         func run() throws { print(try output(environment: ProcessInfo.processInfo.environment, at: LiveClock().now)) }

@@ -32,6 +32,13 @@ extension Configuration {
         return (["configuration file: \(file)"] + lines).joined(separator: "\n")
     }
 
+    /// The effective configuration on one line for audit records: `key=value (source)` per
+    /// setting, separated by `; `, secrets redacted.
+    public func line() -> String {
+        let file = filePath.map { "configuration file \($0); " } ?? ""
+        return file + entries.map { "\($0.setting.key)=\($0.shownText) (\($0.source))" }.joined(separator: "; ")
+    }
+
     /// The effective configuration as JSON (keys sorted, settings in schema order), with
     /// each setting's type, default, environment variable, flag and summary.
     public func json() throws -> String {

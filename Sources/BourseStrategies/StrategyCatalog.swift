@@ -8,6 +8,8 @@ public struct StrategyEntry: Sendable {
     public let parameters: [ParameterSpec]
     /// Runs a backtest with `NAME=VALUE` overrides.
     public let run: @Sendable (_ overrides: [String], _ config: BacktestConfig) throws -> BacktestResult
+    /// Runs a backtest with `NAME=VALUE` overrides, writing its journal.
+    public let journaled: @Sendable (_ overrides: [String], _ config: BacktestConfig, _ journal: BacktestJournal) throws -> BacktestResult
     /// Runs a backtest and returns only its metrics and final equity (what sweeps rank by).
     public let evaluate: @Sendable (_ overrides: [String], _ config: BacktestConfig) throws -> (metrics: SummaryMetrics, finalEquity: String)
 
@@ -16,6 +18,7 @@ public struct StrategyEntry: Sendable {
         StrategyEntry(
             name: S.name, summary: S.summary, parameters: S.parameters,
             run: { overrides, config in try Backtest.run(S.self, parameters: overrides, config: config) },
+            journaled: { overrides, config, journal in try Backtest.run(S.self, parameters: overrides, config: config, journal: journal) },
             evaluate: { overrides, config in try Backtest.evaluate(S.self, parameters: overrides, config: config) })
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import BourseConfiguration
 import BourseEngine
+import BourseSQLite
 import BourseStrategies
+import Foundation
 
 /// `bourse backtest`: runs a built-in strategy on CSV bar files.
 struct BacktestCommand: ParsableCommand {
@@ -14,12 +16,38 @@ struct BacktestCommand: ParsableCommand {
     @OptionGroup var input: RunOptions
     @OptionGroup var options: BacktestOptions
     @OptionGroup var outputs: ReportOptions
+    @Option(help: "Journal the run to this new SQLite file (inspect it with `bourse audit`); off by default.") var journal: String?
+    @Flag(help: "With --journal: journal a mark for every bar or tick delivered too.") var journalMarketData = false
 
     func run() throws {
         let (settings, config) = try Self.load(input, options)
         let (entry, parameters) = try RunOptions.strategy(settings)
-        let result = try entry.run(parameters, config)
+        let result: BacktestResult
+        if let journal {
+            let store = try SQLiteEventJournal(path: journal, durability: .groupCommit(milliseconds: 10))
+            for warning in store.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            let opening = Self.openingRecords(
+                strategy: entry.name, parameters: parameters, settings: settings,
+                actor: ProcessInfo.processInfo.environment["USER"] ?? "unknown")
+            result = try entry.journaled(
+                parameters, config, BacktestJournal(journal: store, recordsMarketData: journalMarketData, opening: opening))
+        } else {
+            result = try entry.run(parameters, config)
+        }
         try outputs.emit(result, config: config, title: "Bourse backtest: \(entry.name) on \(config.instruments.map(\.id.description).joined(separator: ", "))")
+    }
+
+    /// The audit records a journaled run starts with: who ran what, and the effective
+    /// configuration with the source of every setting.
+    static func openingRecords(strategy: String, parameters: [String], settings: Configuration, actor: String) -> [AuditEntry] {
+        [
+            AuditEntry(
+                category: .operatorCommand, actor: actor, action: "bourse backtest \(strategy)",
+                reason: parameters.isEmpty ? "default parameters" : parameters.joined(separator: " ")),
+            AuditEntry(
+                category: .configurationChange, actor: "configuration", action: "effective configuration at start",
+                reason: settings.line()),
+        ]
     }
 
     /// The effective settings (parameters included) and the backtest configuration they describe.

@@ -73,6 +73,21 @@ import Testing
         }
     }
 
+    /// From UTF-8 bytes (the journal decoder's path): the same id and the same errors as from the text.
+    @Test(arguments: ["O-1", String(repeating: "x", count: 31), String(repeating: "y", count: 32), String(repeating: "z", count: 64)])
+    func fromBytesEqualsFromText(_ text: String) throws {
+        let fromBytes = try Array(text.utf8).withUnsafeBytes { bytes throws(IdentifierError) in try ClientOrderID(utf8: bytes) }
+        #expect(fromBytes == (try ClientOrderID(text)) && fromBytes.value == text)
+    }
+
+    @Test(arguments: ["", "a b", "tab\t", "é", String(repeating: "z", count: 65)])
+    func fromBadBytesThrowsTheTextsError(_ text: String) throws {
+        var fromText: IdentifierError?
+        do { _ = try ClientOrderID(text) } catch { fromText = error }
+        let expected = try #require(fromText)
+        #expect(throws: expected) { try Array(text.utf8).withUnsafeBytes { bytes throws(IdentifierError) in try ClientOrderID(utf8: bytes) } }
+    }
+
     @Test func codableFormatIsTheText() throws {
         let id = try AccountID(String(repeating: "a", count: 40))
         let data = try JSONEncoder().encode([id])

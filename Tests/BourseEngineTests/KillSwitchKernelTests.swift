@@ -51,7 +51,7 @@ import Testing
 
     /// Runs the scenario: bar 0 buys 40 and rests a limit buy far below; `trigger` trips the
     /// switch around bar 3 or 4; bar 4 tries to buy 5 (denied); bar 5 buys 5 after an operator reset.
-    static func run(_ trigger: Trigger) throws -> (TestKernel, [KillSwitchStateChanged], Log) {
+    static func run(_ trigger: Trigger, journal: BacktestJournal? = nil) throws -> (TestKernel, [KillSwitchStateChanged], Log) {
         let id = Bars.instrument.id
         let log = Log()
         let strategy = Scripted { _, i, context in
@@ -80,6 +80,7 @@ import Testing
         let kernel = try Backtest.makeKernel(strategy: strategy, risk: PassThroughRiskEngine(), config: config) {
             RecordingVenue($0)
         }
+        try journal?.attach(to: kernel, config: config)
         var changes: [KillSwitchStateChanged] = []
         kernel.bus.subscribe(kernel.killSwitchEvents) { changes.append($0) }
         // The operator acts when the strategy's commands come in (outside the strategy's callback).
@@ -139,6 +140,31 @@ import Testing
         #expect(kernel.portfolio.positions[0].signedQuantityRaw == 5)
     }
 
+    /// Issue 9's audit trail: a journaled run records the trip and the reset with who, why and
+    /// what was done, and the flattening order's command before its events.
+    @Test func theJournalRecordsTheTripTheResetAndTheFlatteningOrder() throws {
+        let journal = InMemoryEventJournal()
+        _ = try Self.run(.manual, journal: BacktestJournal(journal: journal))
+        var records: [JournalRecord] = []
+        try journal.forEach(after: 0) { record throws(JournalError) in records.append(record) }
+        let audits = records.compactMap { record -> AuditEntry? in
+            if case .audit(let entry) = record.entry, entry.category == .killSwitch { entry } else { nil }
+        }
+        try #require(audits.count == 2)
+        #expect(audits[0].actor == "alice" && audits[0].reason.contains("limits under review"))
+        #expect(audits[0].action
+            == "triggered by manual: stop-new-orders, cancel-all-orders, flatten-all-positions; canceled O-2; flattening KILL-1")
+        #expect(audits[1].actor == "bob" && audits[1].action == "reset: resume-trading")
+        #expect(audits[1].reason.contains("positions reviewed, resuming"))
+        let kill = records.enumerated().filter { $0.element.entry.clientOrderID?.value == "KILL-1" }
+        guard case .command(.submit)? = kill.first?.element.entry else {
+            Issue.record("KILL-1's first record is not its submit command: \(String(describing: kill.first?.element.entry))")
+            return
+        }
+        #expect(kill.allSatisfy { $0.element.correlationID == "KILL-SWITCH" })
+        #expect(kill.contains { if case .event(.filled) = $0.element.entry { true } else { false } })
+    }
+
     @Test func aTriggerThatCannotBeEvaluatedTripsTheSwitch() throws {
         // Short 90 at 100, then the price jumps to 250: equity −3,500 USD. The next day's daily
         // loss limit, a fraction of start-of-day equity, cannot be applied: fail safe.
@@ -156,6 +182,7 @@ import Testing
         let kernel = try Backtest.makeKernel(strategy: strategy, risk: PassThroughRiskEngine(), config: config) {
             RecordingVenue($0)
         }
+        try journal?.attach(to: kernel, config: config)
         var changes: [KillSwitchStateChanged] = []
         kernel.bus.subscribe(kernel.killSwitchEvents) { changes.append($0) }
         try kernel.run()

@@ -90,4 +90,5 @@ final class RecordingVenue<Inner: BacktestVenue>: BacktestVenue {
     func openOrderReports() -> [OrderStatusReport] { inner.openOrderReports() }
     func positionReports() -> [PositionStatusReport] { inner.positionReports() }
     func balanceReports() -> [AccountBalance] { inner.balanceReports() }
+    func fills(since time: UnixNanos, after tradeID: TradeID?) -> [OrderFilled]? { inner.fills(since: time, after: tradeID) }
 }

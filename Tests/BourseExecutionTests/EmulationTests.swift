@@ -23,6 +23,22 @@ struct EmulationTests {
         #expect(h.oms.unappliedEvents.isEmpty)
     }
 
+    /// "Fills since" through the emulator: a released stop's fill keeps its submitted type, even
+    /// after the emulator forgot the closed order.
+    @Test func fillsSinceKeepTheSubmittedTypeOfReleasedOrders() throws {
+        let h = try EmulationHarness()
+        try h.quote(1, bid: "99.98", ask: "100.02")
+        try h.submit(Fixture.order(1, .buy, .stopMarket, trigger: "100.50", at: h.clock.now))
+        try h.submit(Fixture.order(2, .buy, .market, at: h.clock.now))
+        try h.quote(3, bid: "100.55", ask: "100.60")
+        try h.quote(4, bid: "100.55", ask: "100.60")  // the emulator forgets the closed stop here
+        let fills = try #require(h.emulator.fills(since: Fixture.t0, after: nil))
+        #expect(fills == h.fills)
+        #expect(fills.map(\.orderType) == [.market, .stopMarket])
+        #expect(h.venue.fills(since: Fixture.t0, after: nil)?.map(\.orderType) == [.market, .market])
+        #expect(h.emulator.fills(since: Fixture.t0, after: fills[0].tradeID) == [fills[1]])
+    }
+
     @Test func stopLimitIsReleasedAsALimitAtItsPrice() throws {
         let h = try EmulationHarness()
         try h.trade(1, "100.00")

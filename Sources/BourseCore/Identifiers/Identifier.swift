@@ -54,8 +54,23 @@ public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable, 
         }
     }
 
-    private init(storage: IdentifierStorage) {
+    @usableFromInline
+    init(storage: IdentifierStorage) {
         self.storage = storage
+    }
+
+    /// A validated identifier from its UTF-8 bytes (same rules as ``init(_:)``), without
+    /// building a `String` when the text fits inline: for decoders on hot paths (inlinable, so
+    /// callers get it specialized for their kind).
+    @inlinable
+    public init(utf8 bytes: UnsafeRawBufferPointer) throws(IdentifierError) {
+        let valid = !bytes.isEmpty && bytes.count <= Kind.maxLength && bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        guard valid, let storage = IdentifierStorage(inline: bytes) else {
+            // Invalid (the String path names the reason) or too long to store inline.
+            try self.init(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        self.init(storage: storage)
     }
 
     /// Checks `value` against the rules of this kind.

@@ -22,7 +22,7 @@ struct IdentifierStorage: Sendable, Hashable {
     @usableFromInline var words: (UInt64, UInt64, UInt64, UInt64)
 
     /// Longest text stored inline.
-    static var inlineCapacity: Int { 31 }
+    @usableFromInline static var inlineCapacity: Int { 31 }
     /// Byte 31 of a long id's storage.
     static var longMarker: UInt8 { 0xFF }
     /// Byte 31 of a UUID written in lower-case hex (or in digits only).
@@ -50,6 +50,17 @@ struct IdentifierStorage: Sendable, Hashable {
         withUnsafeMutableBytes(of: &words) { bytes in
             bytes.copyBytes(from: text.utf8)
             bytes[Self.inlineCapacity] = UInt8(truncatingIfNeeded: count)
+        }
+    }
+
+    /// The storage of `bytes` (already validated) when they fit inline; `nil` otherwise.
+    @inlinable
+    init?(inline bytes: UnsafeRawBufferPointer) {
+        guard bytes.count <= Self.inlineCapacity else { return nil }
+        words = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { storage in
+            storage.copyMemory(from: bytes)
+            storage[Self.inlineCapacity] = UInt8(truncatingIfNeeded: bytes.count)
         }
     }
 

@@ -11,22 +11,26 @@ import OrderedCollections
 /// ```
 public enum Backtest {
     /// Runs strategy type `S` with `NAME=VALUE` parameter overrides, under the configuration's
-    /// risk limits (``BacktestConfig/riskLimits``; none: ``PassThroughRiskEngine``).
-    public static func run<S: Strategy>(_ type: S.Type, parameters: [String] = [], config: BacktestConfig) throws -> BacktestResult {
+    /// risk limits (``BacktestConfig/riskLimits``; none: ``PassThroughRiskEngine``), writing
+    /// `journal` when given.
+    public static func run<S: Strategy>(
+        _ type: S.Type, parameters: [String] = [], config: BacktestConfig, journal: BacktestJournal? = nil
+    ) throws -> BacktestResult {
         let values = try ParameterValues(S.parameters, overrides: parameters)
         let strategy = try S(parameters: values)
         guard let limits = config.riskLimits else {
-            return try run(strategy: strategy, parameters: values, risk: PassThroughRiskEngine(), config: config)
+            return try run(strategy: strategy, parameters: values, risk: PassThroughRiskEngine(), config: config, journal: journal)
         }
         let risk = try PreTradeRiskEngine(limits, instruments: config.instruments, startingCash: config.startingCash)
-        return try run(strategy: strategy, parameters: values, risk: risk, config: config)
+        return try run(strategy: strategy, parameters: values, risk: risk, config: config, journal: journal)
     }
 
-    /// Runs a strategy value with a risk engine.
+    /// Runs a strategy value with a risk engine, writing `journal` when given.
     public static func run<S: Strategy, R: RiskGate>(
-        strategy: S, parameters: ParameterValues, risk: R, config: BacktestConfig
+        strategy: S, parameters: ParameterValues, risk: R, config: BacktestConfig, journal: BacktestJournal? = nil
     ) throws(EngineError) -> BacktestResult {
         let kernel = try makeKernel(strategy: strategy, risk: risk, config: config)
+        try journal?.attach(to: kernel, config: config)
         try kernel.run()
         return result(of: kernel, parameters: parameters)
     }

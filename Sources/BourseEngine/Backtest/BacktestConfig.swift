@@ -52,10 +52,12 @@ public struct BacktestConfig: Sendable {
         if let other = instruments.first(where: { $0.id.venue != venue }) {
             throw .configuration("instruments trade at \(venue) and \(other.id.venue); a backtest runs against one venue")
         }
+        var configuration = SimulatedVenueConfiguration(venue: venue, accountID: accountID, barExecution: fillTiming.barExecution)
+        // A backtest never recovers from its venue: the kernel keeps the fills.
+        configuration.keepsFillHistory = false
         do {
             return try BacktestSimulatedVenue(
-                configuration: SimulatedVenueConfiguration(
-                    venue: venue, accountID: accountID, barExecution: fillTiming.barExecution),
+                configuration: configuration,
                 instruments: instruments, clock: clock, fillModel: StandardFillModel(),
                 feeModel: CommissionModel(rate: commissionRate, rounding: commissionRounding), latencyModel: .zero)
         } catch { throw .configuration("venue: \(error)") }

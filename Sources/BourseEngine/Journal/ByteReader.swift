@@ -58,6 +58,8 @@ public struct ByteReader {
         let count = try readLength(field)
         let at = try take(count, field)
         let slice = UnsafeRawBufferPointer(rebasing: buffer[at..<(at + count)])
+        // ASCII (ids, most texts) is valid UTF-8: no validation pass needed.
+        if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
         guard let text = String(validating: slice.bindMemory(to: UInt8.self), as: UTF8.self) else {
             throw .invalidValue(field: "\(field)", reason: "not UTF-8")
         }
@@ -71,8 +73,11 @@ public struct ByteReader {
     mutating func readIdentifier<Kind>(_ field: StaticString, as _: Identifier<Kind>.Type = Identifier<Kind>.self)
         throws(JournalCodecError) -> Identifier<Kind>
     {
-        let text = try readString(field)
-        do { return try Identifier<Kind>(text) } catch { throw .invalidValue(field: "\(field)", reason: error.description) }
+        let count = try readLength(field)
+        let at = try take(count, field)
+        do { return try Identifier<Kind>(utf8: UnsafeRawBufferPointer(rebasing: buffer[at..<(at + count)])) } catch {
+            throw .invalidValue(field: "\(field)", reason: error.description)
+        }
     }
 
     mutating func readInstrumentID(_ field: StaticString) throws(JournalCodecError) -> InstrumentID {

@@ -3,9 +3,10 @@ import OrderedCollections
 
 extension JournalState {
     /// The snapshot format's version (independent of the record format's).
-    public static let snapshotVersion: UInt8 = 1
+    public static let snapshotVersion: UInt8 = 2
 
-    /// The state as bytes: orders as their event histories, positions, balances and counters.
+    /// The state as bytes: orders as their event histories, signed positions (raw i64 and
+    /// precision; version 2, version 1 could not hold a short), balances and counters.
     public func encoded() -> [UInt8] {
         var w = ByteWriter(capacity: 1024)
         w.write(Self.snapshotVersion)
@@ -23,7 +24,8 @@ extension JournalState {
         w.writeLength(positions.count)
         for (id, quantity) in positions {
             w.write(id)
-            w.write(quantity)
+            w.write(signedPosition(id))
+            w.write(quantity.precision)
         }
         w.writeLength(account.balances.count)
         for balance in account.balances.values { w.write(balance.total) }
@@ -60,9 +62,15 @@ extension JournalState {
                 throw .invalidValue(field: "order history", reason: "\(error)")
             }
         }
-        var positions: [(InstrumentID, Quantity)] = []
+        var positions: [(InstrumentID, raw: Int64, precision: UInt8)] = []
         for _ in 0..<(try r.readLength("position count")) {
-            positions.append((try r.readInstrumentID("instrument id"), try r.readQuantity("position")))
+            let id = try r.readInstrumentID("instrument id")
+            let raw = try r.readInt64("position")
+            let precision = try r.readUInt8("position precision")
+            guard raw != .min, precision <= FixedPoint.maxPrecision else {
+                throw .invalidValue(field: "position", reason: "raw \(raw) at precision \(precision) is out of range")
+            }
+            positions.append((id, raw, precision))
         }
         var balances: [Money] = []
         for _ in 0..<(try r.readLength("balance count")) { balances.append(try r.readMoney("balance")) }

@@ -6,14 +6,16 @@ import BourseExecution
 ///
 /// A submit command creates its orders (in status initialized, as the order manager does
 /// before sending); every order event is applied by the order's own state machine; fills
-/// move the net position and the cash account (``Account`` rules). Applying the same records
+/// move the net position and, when ``tracksCash``, the cash account (``Account`` rules: a cash
+/// account; a backtest on margin journals no cash, see ``init(instruments:accountID:startingBalances:tracksCash:)``).
+/// Applying the same records
 /// always gives the same state (insertion-ordered collections only).
 public struct JournalState: Sendable, Hashable {
     /// Every order, in submission order.
     public private(set) var orders: OrderedDictionary<ClientOrderID, Order> = [:]
-    /// Net signed position per instrument, in the instrument's size precision.
+    /// Net position size per instrument (its magnitude; the side is the sign of ``signedPosition(_:)``).
     public private(set) var positions: OrderedDictionary<InstrumentID, Quantity> = [:]
-    /// Signed raw net quantity per instrument (mirrors ``positions``).
+    /// Signed raw net quantity per instrument (`+` long, `−` short).
     private var positionRaw: OrderedDictionary<InstrumentID, Int64> = [:]
     /// The cash account.
     public private(set) var account: Account
@@ -25,10 +27,16 @@ public struct JournalState: Sendable, Hashable {
     public private(set) var lastBarIndex: Int64 = -1
     /// The instruments fills may be in.
     public let instruments: [Instrument]
+    /// Whether fills move ``account`` (a cash account); `false` leaves it at the starting balances.
+    public let tracksCash: Bool
 
-    /// An empty state: no orders, flat, holding `startingBalances`.
-    public init(instruments: [Instrument], accountID: AccountID, startingBalances: [Money]) throws(JournalError) {
+    /// An empty state: no orders, flat, holding `startingBalances`. With `tracksCash` false,
+    /// fills do not move the account (for margin accounts, which a cash ``Account`` cannot follow).
+    public init(
+        instruments: [Instrument], accountID: AccountID, startingBalances: [Money], tracksCash: Bool = true
+    ) throws(JournalError) {
         self.instruments = instruments
+        self.tracksCash = tracksCash
         do { account = try Account(id: accountID, deposits: startingBalances) } catch { throw .replay(sequence: 0, "\(error)") }
     }
 
@@ -50,13 +58,11 @@ public struct JournalState: Sendable, Hashable {
     }
 
     mutating func restore(
-        orders: [Order], positions: [(InstrumentID, Quantity)], fillCount: Int, lastSequence: UInt64, lastBarIndex: Int64
+        orders: [Order], positions: [(InstrumentID, raw: Int64, precision: UInt8)], fillCount: Int, lastSequence: UInt64,
+        lastBarIndex: Int64
     ) {
         for order in orders { self.orders[order.clientOrderID] = order }
-        for (id, quantity) in positions {
-            self.positions[id] = quantity
-            positionRaw[id] = quantity.raw
-        }
+        for (id, raw, precision) in positions { setPosition(id, raw: raw, precision: precision) }
         self.fillCount = fillCount
         self.lastSequence = lastSequence
         self.lastBarIndex = lastBarIndex
@@ -76,10 +82,16 @@ public struct JournalState: Sendable, Hashable {
         guard let instrument = instruments.first(where: { $0.id == fill.instrumentID }) else {
             throw .replay(sequence: sequence, "fill in unknown instrument \(fill.instrumentID)")
         }
-        do { try account.apply(fill: fill, instrument: instrument) } catch { throw .replay(sequence: sequence, "\(error)") }
+        if tracksCash {
+            do { try account.apply(fill: fill, instrument: instrument) } catch { throw .replay(sequence: sequence, "\(error)") }
+        }
         let raw = positionRaw[fill.instrumentID, default: 0] + fill.side.sign * fill.lastQuantity.raw
-        positionRaw[fill.instrumentID] = raw
-        positions[fill.instrumentID] = Quantity(uncheckedRaw: raw, precision: fill.lastQuantity.precision)
+        setPosition(fill.instrumentID, raw: raw, precision: fill.lastQuantity.precision)
         fillCount += 1
+    }
+
+    private mutating func setPosition(_ id: InstrumentID, raw: Int64, precision: UInt8) {
+        positionRaw[id] = raw
+        positions[id] = Quantity(uncheckedRaw: Int64(raw.magnitude), precision: precision)
     }
 }

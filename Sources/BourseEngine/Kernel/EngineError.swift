@@ -10,6 +10,8 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case orderState(String)
     /// A strategy callback threw.
     case strategy(String)
+    /// The journal could not be written: the run stops before another command is sent.
+    case journal(String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .accounting(let m): "accounting error: \(m)"
         case .orderState(let m): "order state error: \(m)"
         case .strategy(let m): "strategy error: \(m)"
+        case .journal(let m): "journal error: \(m)"
         }
     }
 }

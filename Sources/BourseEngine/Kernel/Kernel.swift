@@ -55,6 +55,9 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// The kill switch and what its triggers read.
     @exclusivity(unchecked) var safety: KernelKillSwitch
 
+    /// Writes the journal when the run is journaled (``journal(to:)``); `nil`: nothing is recorded.
+    public private(set) var recorder: JournalRecorder?
+
     @exclusivity(unchecked) private var data: DataEngine
     private let sizingRate: Rate
     private let barExecution: BarExecution
@@ -142,12 +145,39 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// The venue the orders go to.
     public var venue: V { oms.client }
 
+    /// Journals the run through `recorder`: the commands sent (before they are sent), the order
+    /// events, the risk decisions and, when the recorder wants them, the market data marks.
+    /// Call before ``run()``.
+    public func journal(to recorder: JournalRecorder) {
+        self.recorder = recorder
+        let orders = self.orders
+        bus.subscribe(commands) { recorder.noteSignal($0) }
+        bus.subscribe(riskDecisions) { decision in recorder.keepingFailure { () throws(JournalError) in try recorder.record(decision) } }
+        bus.subscribe(orderEvents) { event in
+            recorder.keepingFailure { () throws(JournalError) in
+                try recorder.record(event) { orders.order($0)?.initialized }
+            }
+        }
+        bus.subscribe(killSwitchEvents) { change in
+            recorder.keepingFailure { () throws(JournalError) in
+                try recorder.recordKillSwitch(actor: change.who, action: change.auditAction, reason: change.why)
+            }
+        }
+    }
+
+    /// Journals an order command before the order manager sends it (no-op when not journaled).
+    func willSend(_ command: JournalCommand) throws(EngineError) {
+        guard let recorder else { return }
+        do { try recorder.willSend(command) } catch { throw .journal("\(error)") }
+    }
+
     /// Runs every event to the end, then ``Strategy/onStop(_:)``.
     public func run() throws(EngineError) {
         try call { (s: inout S, c) throws in try s.onStart(c) }
         while let (stream, row) = data.next() {
             let ts = data.time(stream: stream, row: row)
             if context.routingChanged { try rebuildRouting(now: ts) }
+            if let recorder, recorder.recordsMarketData { try mark(stream: stream, row: row, ts: ts, recorder) }
             try marketDataArriving(at: ts)
             if let box = barSeries[stream] {
                 if barExecution == .nextBarOpen && ts != openedAt { try openAll(at: ts, stream: stream, row: row) }
@@ -175,6 +205,15 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         }
         try call { (s: inout S, c) throws in try s.onStop(c) }
         portfolio.finishCurve()
+        do { try recorder?.finish() } catch { throw .journal("\(error)") }
+    }
+
+    /// Journals the delivery of row `row` of `stream` (market data journaling on).
+    private func mark(stream: Int, row: Int, ts: Int64, _ recorder: JournalRecorder) throws(EngineError) {
+        let instrumentID = portfolio.instruments[streamInstrument[stream]].id
+        do { try recorder.recordMarketData(instrumentID: instrumentID, index: Int64(row), tsEvent: UnixNanos(ts)) } catch {
+            throw .journal("\(error)")
+        }
     }
 
     /// When the data begins (the first bar's open time), for reports.
@@ -336,8 +375,10 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         if let reason = accountRefusal(order, index: index, referencePrice: referencePrice) {
             return try deny(order, reason: reason)
         }
+        let command = SubmitOrder(order: order, tsInit: clock.now)
+        try willSend(.submit(command))
         try send([order], index: index) { (oms, events) throws(OrderManagerError) in
-            try oms.submit(SubmitOrder(order: order, tsInit: clock.now), events: &events)
+            try oms.submit(command, events: &events)
         }
     }
 
@@ -377,6 +418,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         }
         let list: SubmitOrderList
         do { list = try SubmitOrderList(bracket: bracket, tsInit: clock.now) } catch { throw .orderState("\(error)") }
+        try willSend(.submitList(list))
         try send(bracket.orders, index: index) { (oms, events) throws(OrderManagerError) in
             try oms.submit(list, events: &events)
         }
@@ -460,6 +502,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         let command = BourseExecution.ModifyOrder(
             clientOrderID: order.clientOrderID, strategyID: order.strategyID, instrumentID: order.instrumentID,
             quantity: quantity, price: m.price, triggerPrice: m.triggerPrice, tsInit: clock.now)
+        try willSend(.modify(command))
         do { try oms.modify(command, events: &events) } catch {
             return try rejectModify(order, reason: error.description)
         }
@@ -489,11 +532,9 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         }
         // Cancels always pass; the decision still counts towards the message rate.
         _ = decide(RiskRequest.cancel(order, at: clock.now))
-        do {
-            try oms.cancel(
-                CancelOrder(clientOrderID: id, strategyID: order.strategyID, instrumentID: order.instrumentID, tsInit: clock.now),
-                events: &events)
-        } catch {
+        let command = CancelOrder(clientOrderID: id, strategyID: order.strategyID, instrumentID: order.instrumentID, tsInit: clock.now)
+        try willSend(.cancel(command))
+        do { try oms.cancel(command, events: &events) } catch {
             context.log("cancel of \(id): \(error)", level: .warning)
             return
         }

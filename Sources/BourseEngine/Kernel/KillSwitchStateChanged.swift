@@ -40,3 +40,19 @@ public struct KillSwitchStateChanged: Sendable, Hashable {
         self.ts = ts
     }
 }
+
+extension KillSwitchStateChanged {
+    /// What happened, for the audit trail: the change, the actions carried out and the orders
+    /// they touched (e.g. `triggered by drawdown: stop-new-orders, cancel-all-orders; canceled O-3`).
+    public var auditAction: String {
+        var text: String
+        switch change {
+        case .triggered(let trigger): text = "triggered by \(trigger)"
+        case .reset: text = "reset"
+        }
+        text += ": " + actions.map(\.rawValue).joined(separator: ", ")
+        if !canceledOrders.isEmpty { text += "; canceled " + canceledOrders.map(\.description).joined(separator: ", ") }
+        if !flatteningOrders.isEmpty { text += "; flattening " + flatteningOrders.map(\.description).joined(separator: ", ") }
+        return text
+    }
+}

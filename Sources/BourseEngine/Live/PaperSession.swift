@@ -26,35 +26,34 @@ public final class PaperSession {
     public typealias Venue = SimulatedVenue<StandardFillModel, InstrumentFeeModel, FixedLatency>
 
     public let configuration: PaperSessionConfiguration
-    let journal: any EventJournal
     let snapshots: any SnapshotStore
     let clock: TestClock
     public let venue: Venue
     public let orderManager: BourseExecution.OrderManager<Venue>
     var strategy: PaperStrategy
-    /// The state rebuilt from the journal (restored at start, then kept up to date).
-    public internal(set) var state: JournalState
-    /// Journaled records the re-run has not reproduced yet (recovery only).
-    var pending: [JournalRecord] = []
-    var pendingIndex = 0
-    var correlation: [ClientOrderID: String] = [:]
+    /// Journals everything, verifies a recovery's re-run and keeps the journal's state.
+    let recorder: JournalRecorder
     var sentAt: OrderedDictionary<ClientOrderID, Int64> = [:]
     var orderCount = 0
     /// The next bar ``run(limit:)`` processes.
     public private(set) var nextBarIndex = 0
     var events: [OrderEvent] = []
+
+    /// The state rebuilt from the journal (restored at start, then kept up to date).
+    public var state: JournalState { recorder.state }
     /// What the last start restored (for the audit record and the CLI).
-    public internal(set) var recovery: RecoverySummary?
+    public var recovery: RecoverySummary? { recorder.recovery }
+    var journal: any EventJournal { recorder.journal }
 
     /// A session on `journal`; restores its state when the journal has records.
     public init(
         configuration: PaperSessionConfiguration, journal: any EventJournal, snapshots: any SnapshotStore
     ) throws(JournalError) {
         self.configuration = configuration
-        self.journal = journal
         self.snapshots = snapshots
         strategy = configuration.strategy
-        clock = TestClock(now: configuration.bars.first.map { UnixNanos($0.tsEvent.rawValue - 1) } ?? .zero)
+        let clock = TestClock(now: configuration.bars.first.map { UnixNanos($0.tsEvent.rawValue - 1) } ?? .zero)
+        self.clock = clock
         do {
             venue = try Venue(
                 configuration: SimulatedVenueConfiguration(
@@ -63,11 +62,14 @@ public final class PaperSession {
                 instruments: [configuration.instrument], clock: clock)
         } catch { throw .storage("cannot set up the simulated venue: \(error)") }
         orderManager = BourseExecution.OrderManager(client: venue)
-        state = try Self.restore(configuration: configuration, journal: journal, snapshots: snapshots)
+        recorder = JournalRecorder(
+            journal: journal, clock: clock, state: try Self.restore(configuration: configuration, journal: journal, snapshots: snapshots),
+            syncsCommands: true, recordsMarketData: true)
         if journal.lastSequence > 0 {
-            pending = try journal.records().filter { !Self.isPerProcessRecord($0.entry) }
-            recovery = RecoverySummary(
-                journaledRecords: journal.lastSequence, snapshotSequence: try snapshots.latestSnapshot()?.sequence)
+            recorder.beginRecovery(
+                expecting: try journal.records().filter { !Self.isPerProcessRecord($0.entry) },
+                summary: RecoverySummary(
+                    journaledRecords: journal.lastSequence, snapshotSequence: try snapshots.latestSnapshot()?.sequence))
         }
     }
 
@@ -94,9 +96,18 @@ public final class PaperSession {
     }
 
     /// Whether the re-run is still reproducing journaled records.
-    var isRecovering: Bool { pendingIndex < pending.count }
-    /// Whether a recovery ran out of journaled records but has not been reconciled yet.
-    var awaitsReconciliation: Bool { recovery != nil && recovery?.reconciled == false }
+    var isRecovering: Bool { recorder.isRecovering }
+
+    /// Journals a record (or checks it during a recovery's re-run).
+    func record(_ entry: JournalEntry, correlationID: String) throws(JournalError) {
+        try recorder.record(entry, correlationID: correlationID)
+    }
+
+    /// Reconciles with the venue once a recovery's re-run has passed the journal's end.
+    func finishRecoveryIfDone() throws(JournalError) { try recorder.finishRecoveryIfDone(venue: venue) }
+
+    /// Where the restored state and the venue's reports disagree (empty when they agree).
+    public func reconciliationIssues() -> [String] { recorder.reconciliationIssues(venue: venue) }
 
     /// Runs the session to the end of its bars (or through bar `limit − 1`); returns the final state.
     @discardableResult
@@ -122,7 +133,7 @@ public final class PaperSession {
     private func step(barIndex index: Int) throws(JournalError) {
         let bar = configuration.bars[index]
         do { _ = try clock.advance(to: bar.tsEvent) } catch { throw .storage("bars out of order at index \(index): \(error)") }
-        try record(.marketData(MarketDataMark(instrumentID: bar.barType.instrumentID, index: Int64(index), tsEvent: bar.tsEvent)), correlationID: "")
+        try recorder.recordMarketData(instrumentID: bar.barType.instrumentID, index: Int64(index), tsEvent: bar.tsEvent)
         events.removeAll(keepingCapacity: true)
         venue.process(bar: bar, events: &events)
         orderManager.apply(events[...])
@@ -144,7 +155,8 @@ public final class PaperSession {
         switch decision {
         case .cancel(let id):
             let command = CancelOrder(clientOrderID: id, strategyID: configuration.strategyID, instrumentID: instrument.id, tsInit: clock.now)
-            try send(.cancel(command), correlationID: correlation[id] ?? signal) { () throws(OrderManagerError) in
+            let correlationID = recorder.correlationID(of: id)
+            try send(.cancel(command), correlationID: correlationID.isEmpty ? signal : correlationID) { () throws(OrderManagerError) in
                 try orderManager.cancel(command, events: &events)
             }
         case .buyLimit(let price):
@@ -165,7 +177,7 @@ public final class PaperSession {
                 instrumentID: configuration.instrument.id, side: side, type: type, quantity: quantity, price: price,
                 tsInit: clock.now)
         } catch { throw .storage("the strategy built an invalid order: \(error)") }
-        correlation[order.clientOrderID] = signal
+        recorder.correlate(order.clientOrderID, with: signal)
         if let refusal = riskRefusal(order) {
             try record(.audit(AuditEntry(
                 category: .riskDecision, actor: "risk", action: "denied \(side) \(quantity) \(order.instrumentID)", reason: refusal,
@@ -203,8 +215,7 @@ public final class PaperSession {
     private func send(
         _ command: JournalCommand, correlationID: String, _ body: () throws(OrderManagerError) -> Void
     ) throws(JournalError) {
-        try record(.command(command), correlationID: correlationID)
-        if !isRecovering { try journal.sync() }
+        try recorder.record(command, correlationID: correlationID)
         events.removeAll(keepingCapacity: true)
         do { try body() } catch {
             try record(.audit(AuditEntry(
@@ -216,7 +227,7 @@ public final class PaperSession {
 
     private func recordEvents() throws(JournalError) {
         for event in events {
-            try record(.event(event), correlationID: correlation[event.clientOrderID] ?? "")
+            try record(.event(event), correlationID: recorder.correlationID(of: event.clientOrderID))
             if event.kind == .filled || event.kind == .canceled || event.kind == .rejected || event.kind == .expired {
                 if orderManager.order(event.clientOrderID)?.isClosed == true { sentAt.removeValue(forKey: event.clientOrderID) }
             }

@@ -7,7 +7,8 @@ public enum PaperSessionReport {
     /// `orders 12 (filled 10) fills 10 position GOOG.SIM 10 cash 99,000.00 USD records 321`.
     public static func summary(_ state: JournalState) -> String {
         let filled = state.orders.values.filter { $0.status == .filled }.count
-        let positions = state.positions.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let positions = state.positions.map { "\($0.key) \(state.signedPosition($0.key) < 0 ? "-" : "")\($0.value)" }
+            .joined(separator: ", ")
         let cash = state.account.balances.values.map { "\($0.total)" }.joined(separator: ", ")
         return "orders \(state.orders.count) (filled \(filled)) fills \(state.fillCount) position \(positions.isEmpty ? "flat" : positions) "
             + "cash \(cash) records \(state.lastSequence)"

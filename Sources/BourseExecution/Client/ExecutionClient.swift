@@ -44,4 +44,10 @@ public protocol ExecutionClient: AnyObject {
     func positionReports() -> [PositionStatusReport]
     /// The account's balances at the venue, in the order currencies first appeared (for reconciliation).
     func balanceReports() -> [AccountBalance]
+    /// The account's fills at the venue stamped at or after `time`, in the order they happened;
+    /// with `tradeID`, only those after that trade (all of them when the venue does not know it).
+    /// `nil` when the venue cannot tell (it keeps no fill history that far back). Recovery asks
+    /// this for the fills that happened while Bourse was down, and turns them into the missing
+    /// events instead of sending anything again.
+    func fills(since time: UnixNanos, after tradeID: TradeID?) -> [OrderFilled]?
 }

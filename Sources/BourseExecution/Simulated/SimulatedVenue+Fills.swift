@@ -70,6 +70,7 @@ extension SimulatedVenue {
         if let left = books[b].volumeLeft { books[b].volumeLeft = left - q }
         orders[slot].filledRaw += q
         orders[slot].tsLast = clock.now
+        if configuration.keepsFillHistory { fillHistory.append(fill) }
         events.append(.filled(fill))
         if orders[slot].leavesRaw == 0 { close(slot, as: .filled, &events) }
         applyContingencies(ofFill: slot, quantityRaw: q, &events)

@@ -56,6 +56,8 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
     @exclusivity(unchecked) public internal(set) var account: Account?
     @exclusivity(unchecked) var venueOrderCount = 0
     @exclusivity(unchecked) var tradeCount = 0
+    /// Every fill, in the order they happened (for ``fills(since:after:)``).
+    @exclusivity(unchecked) var fillHistory: [OrderFilled] = []
     /// The earliest expiry (GTD, DAY) among open orders; `nil` when none.
     @exclusivity(unchecked) var nextExpiry: UnixNanos?
     /// Scratch buffer for the orders reached at one price point (reused, no allocation).
@@ -152,6 +154,14 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
 
     public func balanceReports() -> [AccountBalance] {
         account.map { Array($0.balances.values) } ?? []
+    }
+
+    public func fills(since time: UnixNanos, after tradeID: TradeID?) -> [OrderFilled]? {
+        guard configuration.keepsFillHistory else { return nil }
+        // A recovery query, rare: a linear scan of the time-ordered history is enough.
+        var start = fillHistory.firstIndex { $0.tsEvent >= time } ?? fillHistory.endIndex
+        if let tradeID, let index = fillHistory[start...].firstIndex(where: { $0.tradeID == tradeID }) { start = index + 1 }
+        return Array(fillHistory[start...])
     }
 
     /// Forgets closed orders (their status can no longer be queried); keeps memory flat in long runs.

@@ -17,6 +17,9 @@ public struct SimulatedVenueConfiguration: Sendable, Hashable {
     /// Cash deposited at start. Empty: the venue does not check or track cash, and
     /// reports no balances (the portfolio does the accounting).
     public var startingBalances: [Money]
+    /// Whether the venue keeps every fill to answer ``SimulatedVenue/fills(since:after:)`` (as a
+    /// real venue does; default). Backtests, which never recover, turn it off to save the memory.
+    public var keepsFillHistory = true
 
     public init(
         venue: Venue,

@@ -20,9 +20,15 @@ struct AuditVerify: ParsableCommand {
     @Option(help: "The journal file.") var journal: String
 
     func run() throws {
+        let (text, intact) = try output()
+        print(text)
+        if !intact { throw ExitCode(1) }
+    }
+
+    /// The verdict as printed, and whether the chain is intact.
+    func output() throws -> (text: String, intact: Bool) {
         let result = try JournalVerifier.verify(path: journal)
-        print(result)
-        if !result.isIntact { throw ExitCode(1) }
+        return ("\(result)", result.isIntact)
     }
 }
 
@@ -37,7 +43,10 @@ struct AuditShow: ParsableCommand {
     @Option(help: "To this date (YYYY-MM-DD, inclusive).") var to: String?
     @Option(help: "Only this kind (repeatable): e.g. order-filled, submit-order, risk-decision.") var type: [String] = []
 
-    func run() throws {
+    func run() throws { print(try output()) }
+
+    /// One line per matching record, then their count.
+    func output() throws -> String {
         let kinds = try type.map { name in
             guard let kind = JournalEntryKind(name: name) else {
                 throw ValidationError(
@@ -49,7 +58,6 @@ struct AuditShow: ParsableCommand {
         let records = try store.records(
             order: try order.map { try ClientOrderID($0) }, from: try from.map { try BacktestOptions.date($0, endOfDay: false) },
             to: try to.map { UnixNanos(try BacktestOptions.date($0, endOfDay: true).rawValue - 1) }, kinds: kinds)
-        for record in records { print(PaperSessionReport.line(record)) }
-        print("\(records.count) records")
+        return (records.map(PaperSessionReport.line) + ["\(records.count) records"]).joined(separator: "\n")
     }
 }

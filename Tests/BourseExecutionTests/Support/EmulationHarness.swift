@@ -39,6 +39,7 @@ final class RecordingClient<Inner: ExecutionClient>: ExecutionClient {
     func openOrderReports() -> [OrderStatusReport] { inner.openOrderReports() }
     func positionReports() -> [PositionStatusReport] { inner.positionReports() }
     func balanceReports() -> [AccountBalance] { inner.balanceReports() }
+    func fills(since time: UnixNanos, after tradeID: TradeID?) -> [OrderFilled]? { inner.fills(since: time, after: tradeID) }
 }
 
 /// A simulated venue behind a recorder and an ``OrderEmulator`` (market and limit orders only,

@@ -1,0 +1,123 @@
+import BourseCore
+import BourseExecution
+import BourseTestKit
+import OrderedCollections
+import Testing
+
+@testable import BourseEngine
+
+/// A venue that outlives Bourse (as a real one does): fills made while the process was down are
+/// recovered from the venue's "fills since" answer as the missing events, never by sending again.
+@Suite struct MissedFillRecoveryTests {
+    typealias Venue = PaperSession.Venue
+
+    let instrument = JournalFixtures.instrument
+    let clock = TestClock(now: JournalFixtures.t0)
+    let venue: Venue
+
+    init() throws {
+        venue = try Venue(
+            configuration: SimulatedVenueConfiguration(
+                venue: instrument.id.venue, accountID: JournalFixtures.accountID,
+                startingBalances: [Money(uncheckedRaw: 10_000_00, currency: .USD)]),
+            instruments: [instrument], clock: clock)
+    }
+
+    func emptyState() throws -> JournalState {
+        try JournalState(
+            instruments: [instrument], accountID: JournalFixtures.accountID,
+            startingBalances: [Money(uncheckedRaw: 10_000_00, currency: .USD)])
+    }
+
+    /// A bar one minute after `clock`'s time, every price at `price`.
+    func bar(at price: String) throws -> Bar {
+        _ = try clock.advance(to: clock.now + .seconds(60))
+        let p = try Price(parsing: price)
+        return Bar(
+            unchecked: BarType(instrumentID: instrument.id, spec: .oneMinute), open: p, high: p, low: p, close: p,
+            volume: try Quantity(parsing: "1000"), tsEvent: clock.now, tsInit: clock.now)
+    }
+
+    /// Journals and sends limit buys of 10 at 100 and 90 (signals SIG-1, SIG-2), then crashes.
+    func sessionBeforeTheCrash(_ journal: InMemoryEventJournal) throws {
+        let recorder = JournalRecorder(journal: journal, clock: clock, state: try emptyState(), syncsCommands: true)
+        let oms = BourseExecution.OrderManager(client: venue)
+        for (n, price) in [(1, "100.00"), (2, "90.00")] {
+            let order = try OrderInitialized(
+                clientOrderID: ClientOrderID("L-\(n)"), strategyID: JournalFixtures.strategyID, instrumentID: instrument.id,
+                side: .buy, type: .limit, quantity: Quantity(parsing: "10"), price: Price(parsing: price), tsInit: clock.now)
+            recorder.correlate(order.clientOrderID, with: "SIG-\(n)")
+            let command = SubmitOrder(order: order, tsInit: clock.now)
+            try recorder.record(.submit(command), correlationID: "SIG-\(n)")
+            var events: [OrderEvent] = []
+            try oms.submit(command, events: &events)
+            for event in events { try recorder.record(event) { _ in nil } }
+        }
+    }
+
+    @Test func fillsMadeWhileDownAreJournaledAsTheMissingEvents() throws {
+        let journal = InMemoryEventJournal()
+        try sessionBeforeTheCrash(journal)
+        let journaledBefore = journal.lastSequence
+        // Bourse is down; the venue trades on: L-1 fills at 99, L-2 stays working.
+        var lost: [OrderEvent] = []
+        venue.process(bar: try bar(at: "99.00"), events: &lost)
+        #expect(lost.contains { $0.kind == .filled })
+
+        // Restart: the state from the journal, then the venue's fills since.
+        var state = try emptyState()
+        try journal.forEach(after: 0) { record throws(JournalError) in try state.apply(record) }
+        let recorder = JournalRecorder(journal: journal, clock: clock, state: state, syncsCommands: true)
+        try recorder.restoreCorrelations()
+        #expect(recorder.reconciliationIssues(venue: venue).isEmpty == false, "before recovery the journal is behind")
+        #expect(try recorder.recordMissedFills(from: venue) == 1)
+        #expect(try recorder.recordMissedFills(from: venue) == 0, "a fill is recovered once")
+
+        let added = try journal.records(after: journaledBefore)
+        #expect(added.count == 1)
+        guard case .event(.filled(let fill)) = added.first?.entry else {
+            Issue.record("expected the missed fill, got \(added)")
+            return
+        }
+        let l1 = try ClientOrderID("L-1")
+        let price = try Price(parsing: "99.00")
+        #expect(fill.clientOrderID == l1 && fill.lastPrice == price)
+        #expect(added.first?.correlationID == "SIG-1")
+        #expect(recorder.state.orders[l1]?.status == .filled)
+        #expect(recorder.state.signedPosition(instrument.id) == 10)
+        #expect(recorder.reconciliationIssues(venue: venue).isEmpty, "\(recorder.reconciliationIssues(venue: venue))")
+        #expect(!added.contains { if case .command = $0.entry { true } else { false } }, "nothing is sent again")
+        let l2 = try ClientOrderID("L-2")
+        #expect(venue.openOrderReports().map(\.clientOrderID) == [l2])
+    }
+
+    @Test func venueAnswersFillsSinceATimeOrATrade() throws {
+        let journal = InMemoryEventJournal()
+        try sessionBeforeTheCrash(journal)
+        var events: [OrderEvent] = []
+        let start = clock.now
+        venue.process(bar: try bar(at: "99.00"), events: &events)
+        let firstFillTime = clock.now
+        venue.process(bar: try bar(at: "89.00"), events: &events)
+        let all = try #require(venue.fills(since: start, after: nil))
+        #expect(all.map(\.clientOrderID.value) == ["L-1", "L-2"])
+        #expect(all == events.compactMap { if case .filled(let f) = $0 { f } else { nil } })
+        #expect(venue.fills(since: firstFillTime + .seconds(1), after: nil)?.map(\.clientOrderID.value) == ["L-2"])
+        #expect(venue.fills(since: start, after: all[0].tradeID) == [all[1]])
+        #expect(venue.fills(since: start, after: all[1].tradeID) == [])
+        #expect(venue.fills(since: clock.now + .seconds(1), after: nil) == [])
+    }
+
+    @Test func aVenueWithoutFillHistoryIsAClearError() throws {
+        var configuration = SimulatedVenueConfiguration(venue: instrument.id.venue, accountID: JournalFixtures.accountID)
+        configuration.keepsFillHistory = false
+        let forgetful = try Venue(configuration: configuration, instruments: [instrument], clock: clock)
+        #expect(forgetful.fills(since: .zero, after: nil) == nil)
+        let journal = InMemoryEventJournal()
+        try sessionBeforeTheCrash(journal)
+        var state = try emptyState()
+        try journal.forEach(after: 0) { record throws(JournalError) in try state.apply(record) }
+        let recorder = JournalRecorder(journal: journal, clock: clock, state: state)
+        #expect { try recorder.recordMissedFills(from: forgetful) } throws: { "\($0)".contains("cannot list its fills") }
+    }
+}

@@ -29,6 +29,21 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The per-bar path alone: the same run where the strategy computes both SMAs and the cross
+    // on every bar but submits no orders (kernel loop, clock, marks, indicators, strategy lookup,
+    // equity curve).
+    Benchmark("Backtest 1M 1-minute bars, SMA(10/30) cross signals, no orders") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let kernel = try Backtest.makeKernel(
+                strategy: CrossSignals(parameters: ParameterValues(CrossSignals.parameters)), risk: PassThroughRiskEngine(),
+                config: config)
+            benchmark.startMeasurement()
+            try kernel.run()
+            benchmark.stopMeasurement()
+            blackHole(kernel.strategy.crosses)
+        }
+    }
+
     // The same run with BourseRisk's pre-trade checks on every order (limits that never bind).
     let limits = RiskConfiguration(
         orderSize: SizeLimits(maxQuantity: try! Quantity(parsing: "1000000")), maxGrossExposure: try! Rate(parsing: "2"),

@@ -60,8 +60,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // Grid sweep: 100 SMA parameter sets on the same 1,000,000 bars, run with 1 and with 2 tasks
-    // at a time (one kernel per task). The speed-up is the ratio of the two wall clocks on an idle
+    // Grid sweep: 100 SMA parameter sets on the same 1,000,000 bars, run with 1 and with 2 worker
+    // threads (one kernel per worker at a time). The speed-up is the ratio of the two wall clocks on an idle
     // machine; on a loaded one, compare CPU time per run: cpuTotal ≈ 2 × wallClock when both cores
     // work, and equal cpuTotal for both rows means the tasks do not slow each other down.
     let fastValues: [String] = (1...10).map { (k: Int) -> String in String(k * 2) }

@@ -223,10 +223,15 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// or waiting orders sees its bar's open (earliest open first). So with several instruments,
     /// an order decided on one instrument's close never fills at an open that came before it, and
     /// fills are stamped with their open time, not a later instrument's close.
+    @inline(__always)
     private func openAll(at ts: Int64, stream: Int, row: Int) throws(EngineError) {
         openedAt = ts
         // Nothing works at the venue and no sized order waits: no open to show.
         guard !live.isEmpty || !context.pendingSized.isEmpty else { return }
+        try showOpens(at: ts, stream: stream, row: row)
+    }
+
+    private func showOpens(at ts: Int64, stream: Int, row: Int) throws(EngineError) {
         opensScratch.removeAll(keepingCapacity: true)
         for s in barSeries.indices where !isAggregated[s] {
             guard let box = barSeries[s], let r = s == stream ? row : data.pendingRow(of: s, at: ts) else { continue }

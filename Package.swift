@@ -10,6 +10,14 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// Release settings of the kernel and the modules that run it (see Benchmarks/EngineBenchmarks/README.md):
+/// cross-module optimization, so the generic kernel is specialized for each strategy where it is
+/// used (without it every per-bar call goes through generic metadata), and no dynamic exclusivity
+/// checks (debug builds and the tests keep them).
+let kernelReleaseSettings: [SwiftSetting] = [
+    .unsafeFlags(["-cross-module-optimization", "-enforce-exclusivity=unchecked"], .when(configuration: .release))
+]
+
 let package = Package(
     name: "Bourse",
     platforms: [.macOS(.v15)],
@@ -73,12 +81,12 @@ let package = Package(
                 "BourseCore", "BourseIndicators", "BourseAnalytics", "BourseData", "BourseExecution", "BourseRisk",
                 .product(name: "Collections", package: "swift-collections"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + kernelReleaseSettings
         ),
         .target(
             name: "BourseStrategies",
             dependencies: ["BourseCore", "BourseData", "BourseEngine", "BourseIndicators"],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + kernelReleaseSettings
         ),
         .testTarget(
             name: "BourseEngineTests",
@@ -99,12 +107,12 @@ let package = Package(
         .executableTarget(
             name: "EngineBenchmarks",
             dependencies: [
-                "BourseCore", "BourseEngine", "BourseData", "BourseStrategies", "BourseRisk",
+                "BourseCore", "BourseEngine", "BourseData", "BourseStrategies", "BourseRisk", "BourseIndicators",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/EngineBenchmarks",
             exclude: ["README.md"],
-            swiftSettings: strictSettings,
+            swiftSettings: strictSettings + kernelReleaseSettings,
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
 

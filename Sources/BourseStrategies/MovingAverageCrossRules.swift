@@ -10,7 +10,8 @@ struct MovingAverageCrossRules<Average: Indicator> where Average.Input == Double
     let slowPeriod: Int
     /// Builds the average for a period.
     let makeAverage: (Int) throws -> Average
-    private var lines: [(BarType, CrossLines<Average, Average>)] = []
+    /// The lines of each subscribed bar type, with the bar type's index (``StrategyContext/barTypeIndex(_:)``).
+    private var lines: [(barTypeIndex: Int, lines: CrossLines<Average, Average>)] = []
 
     /// Reads `fast` and `slow` from the parameters; `fast` must be below `slow`.
     init(parameters: ParameterValues, makeAverage: @escaping (Int) throws -> Average) throws(ParameterError) {
@@ -25,14 +26,14 @@ struct MovingAverageCrossRules<Average: Indicator> where Average.Input == Double
     mutating func onStart(_ context: StrategyContext) throws {
         for barType in context.availableBarTypes {
             context.subscribe(bars: barType)
-            lines.append((barType, CrossLines(
+            lines.append((context.barTypeIndex(barType), CrossLines(
                 fast: context.register(try makeAverage(fastPeriod), on: barType),
                 slow: context.register(try makeAverage(slowPeriod), on: barType))))
         }
     }
 
     func onBar(_ bar: Bar, _ context: StrategyContext) throws {
-        for (barType, line) in lines where barType == bar.barType {
+        for (index, line) in lines where index == context.currentBarTypeIndex {
             if let side = line.cross { try context.reverse(to: side, bar.instrumentID) }
         }
     }

@@ -1,8 +1,9 @@
 public import BourseEngine
 import Foundation
+import Synchronization
 
 /// Parameter sweeps: every combination of a grid (or a seeded random sample of it) run in
-/// parallel with structured concurrency, one kernel per task, ranked by a metric.
+/// parallel on worker threads, one kernel per worker at a time, ranked by a metric.
 ///
 /// ```swift
 /// let rows = try await Sweep.grid(StrategyCatalog.named("sma-cross"),
@@ -74,34 +75,16 @@ public enum Sweep {
     static func run(
         _ entry: StrategyEntry, combinations: [[String]], config: BacktestConfig, ranking: Ranking, parallelism: Int
     ) async -> [Row] {
-        var rows = [Row?](repeating: nil, count: combinations.count)
-        // One worker slot per concurrent task, each with its own copy of the data: the kernels
-        // then share no reference-counted buffer across threads (see `copyingStorage()`).
-        let slots = min(max(1, parallelism), combinations.count)
-        let configs = (0..<slots).map { $0 == 0 ? config : config.copyingStorage() }
-        await withTaskGroup(of: (Int, Int, Row).self) { group in
-            var next = 0
-            func launch(slot: Int) {
-                let index = next
-                let parameters = combinations[index]
-                let config = configs[slot]
-                next += 1
-                group.addTask {
-                    do {
-                        let result = try entry.evaluate(parameters, config)
-                        return (index, slot, Row(parameters: parameters, metrics: result.metrics, finalEquity: result.finalEquity, error: nil))
-                    } catch {
-                        return (index, slot, Row(parameters: parameters, metrics: .empty, finalEquity: "", error: "\(error)"))
-                    }
-                }
-            }
-            for slot in 0..<slots { launch(slot: slot) }
-            for await (index, slot, row) in group {
-                rows[index] = row
-                if next < combinations.count { launch(slot: slot) }
+        // The kernels are long synchronous computations: they run on threads of their own, not on
+        // the Swift concurrency pool, whose few threads (one per core) callers may hold. (Inside
+        // the benchmark harness one of the two threads of a two-core machine waits on a semaphore,
+        // and a task group of kernels got one core.)
+        let rows = await withCheckedContinuation { (done: CheckedContinuation<[Row], Never>) in
+            DispatchQueue.global().async {
+                done.resume(returning: evaluate(entry, combinations: combinations, config: config, parallelism: parallelism))
             }
         }
-        let ordered = rows.compactMap { $0 }.enumerated()
+        let ordered = rows.enumerated()
         return ordered.sorted { a, b in
             let (sa, sb) = (a.element.error == nil ? ranking.score(a.element.metrics) : nil, b.element.error == nil ? ranking.score(b.element.metrics) : nil)
             switch (sa, sb) {
@@ -111,5 +94,33 @@ public enum Sweep {
             default: return a.offset < b.offset
             }
         }.map(\.element)
+    }
+
+    /// Evaluates every combination on `parallelism` worker threads, each with its own copy of the
+    /// data (the kernels then share no reference-counted buffer), the next combination going to
+    /// the first free worker. Rows come back in combination order.
+    private static func evaluate(
+        _ entry: StrategyEntry, combinations: [[String]], config: BacktestConfig, parallelism: Int
+    ) -> [Row] {
+        let workers = min(max(1, parallelism), combinations.count)
+        let configs = (0..<workers).map { $0 == 0 ? config : config.copyingStorage() }
+        let results = Mutex([Row?](repeating: nil, count: combinations.count))
+        let next = Atomic(0)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < combinations.count else { return }
+                let parameters = combinations[index]
+                let row: Row
+                do {
+                    let result = try entry.evaluate(parameters, configs[worker])
+                    row = Row(parameters: parameters, metrics: result.metrics, finalEquity: result.finalEquity, error: nil)
+                } catch {
+                    row = Row(parameters: parameters, metrics: .empty, finalEquity: "", error: "\(error)")
+                }
+                results.withLock { $0[index] = row }
+            }
+        }
+        return results.withLock { $0.compactMap { $0 } }
     }
 }

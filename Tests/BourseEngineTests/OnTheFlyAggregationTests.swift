@@ -23,6 +23,10 @@ import Testing
         private var average: IndicatorRef<SMA>?
         private(set) var bars: [Bar] = []
         private(set) var averages: [Double] = []
+        /// ``StrategyContext/currentBarTypeIndex`` at each bar.
+        private(set) var barTypeIndices: [Int] = []
+        /// ``StrategyContext/barTypeIndex(_:)`` of each subscribed bar type, asked at start.
+        private(set) var startIndices: [Int] = []
 
         init(parameters: ParameterValues) {}
         init(subscribe: [BarType], later: BarType? = nil, laterAfter: Int = 0) {
@@ -33,11 +37,13 @@ import Testing
 
         mutating func onStart(_ context: StrategyContext) throws {
             for barType in subscribe { context.subscribe(bars: barType) }
+            startIndices = subscribe.map(context.barTypeIndex)
             if registerAverage { average = context.register(try SMA(period: 2), on: OnTheFlyAggregationTests.fiveMinutes) }
         }
 
         mutating func onBar(_ bar: Bar, _ context: StrategyContext) throws {
             bars.append(bar)
+            barTypeIndices.append(context.currentBarTypeIndex)
             if let average, average.isReady, bar.barType == OnTheFlyAggregationTests.fiveMinutes { averages.append(average.value) }
             if let later, bars.count == laterAfter { context.subscribe(bars: later) }
         }
@@ -76,6 +82,16 @@ import Testing
         let kernel = try Self.run(Recorder(subscribe: [Self.oneMinute, Self.fiveMinutes]), Self.config(minutes: 6))
         let order = kernel.strategy.bars.map { "\($0.barType.spec.step)m \(CivilDateTime($0.tsEvent).iso8601.dropFirst(11).prefix(5))" }
         #expect(order == ["1m 09:31", "1m 09:32", "1m 09:33", "1m 09:34", "1m 09:35", "5m 09:35", "1m 09:36", "5m 09:40"])
+    }
+
+    /// The bar type index of each delivered bar: the data's bar type is the first available one
+    /// (0), the aggregated type gets the next index, the same one the strategy was given at start.
+    @Test func currentBarTypeIndexNamesTheDeliveredBarType() throws {
+        let kernel = try Self.run(Recorder(subscribe: [Self.fiveMinutes, Self.oneMinute]), Self.config(minutes: 6))
+        #expect(kernel.strategy.startIndices == [1, 0])
+        let expected = kernel.strategy.bars.map { $0.barType == Self.oneMinute ? 0 : 1 }
+        #expect(kernel.strategy.barTypeIndices == expected)
+        #expect(Set(expected) == [0, 1])
     }
 
     /// Indicators registered on an aggregated bar type see its bars before the strategy does.

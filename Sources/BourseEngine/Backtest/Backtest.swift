@@ -18,11 +18,10 @@ public enum Backtest {
     ) throws -> BacktestResult {
         let values = try ParameterValues(S.parameters, overrides: parameters)
         let strategy = try S(parameters: values)
-        guard let limits = config.riskLimits else {
-            return try run(strategy: strategy, parameters: values, risk: PassThroughRiskEngine(), config: config, journal: journal)
+        if let risk = try configuredRisk(config) {
+            return try run(strategy: strategy, parameters: values, risk: risk, config: config, journal: journal)
         }
-        let risk = try PreTradeRiskEngine(limits, instruments: config.instruments, startingCash: config.startingCash)
-        return try run(strategy: strategy, parameters: values, risk: risk, config: config, journal: journal)
+        return try run(strategy: strategy, parameters: values, risk: PassThroughRiskEngine(), config: config, journal: journal)
     }
 
     /// Runs a strategy value with a risk engine, writing `journal` when given.
@@ -41,13 +40,16 @@ public enum Backtest {
     public static func evaluate<S: Strategy>(
         _ type: S.Type, parameters: [String] = [], config: BacktestConfig
     ) throws -> (metrics: SummaryMetrics, finalEquity: String) {
-        let values = try ParameterValues(S.parameters, overrides: parameters)
-        let strategy = try S(parameters: values)
-        guard let limits = config.riskLimits else {
-            return try evaluate(strategy: strategy, risk: PassThroughRiskEngine(), config: config)
-        }
-        let risk = try PreTradeRiskEngine(limits, instruments: config.instruments, startingCash: config.startingCash)
-        return try evaluate(strategy: strategy, risk: risk, config: config)
+        let strategy = try S(parameters: ParameterValues(S.parameters, overrides: parameters))
+        if let risk = try configuredRisk(config) { return try evaluate(strategy: strategy, risk: risk, config: config) }
+        return try evaluate(strategy: strategy, risk: PassThroughRiskEngine(), config: config)
+    }
+
+    /// The configuration's risk engine: ``PreTradeRiskEngine`` under ``BacktestConfig/riskLimits``,
+    /// `nil` without limits (the caller then uses ``PassThroughRiskEngine``).
+    private static func configuredRisk(_ config: BacktestConfig) throws -> PreTradeRiskEngine? {
+        guard let limits = config.riskLimits else { return nil }
+        return try PreTradeRiskEngine(limits, instruments: config.instruments, startingCash: config.startingCash)
     }
 
     private static func evaluate<S: Strategy, R: RiskGate>(

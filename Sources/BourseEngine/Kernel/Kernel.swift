@@ -80,21 +80,26 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// Whether the venue has seen a bar of the instrument (auction orders need one).
     @exclusivity(unchecked) private var venueSawBars: [Bool]
     /// The close time whose bar opens were last shown to the venue (``openAll(at:stream:row:)``).
-    private var openedAt = Int64.min
+    @exclusivity(unchecked) private var openedAt = Int64.min
     /// Reused list of the opens to show at one close time.
-    private var opensScratch: [(openTime: Int64, index: Int, bar: Bar)] = []
+    @exclusivity(unchecked) private var opensScratch: [(openTime: Int64, index: Int, bar: Bar)] = []
     private var unappliedSeen = 0
 
     // Routing tables rebuilt when subscriptions change (indexed by stream).
-    private var deliverStream: [Bool] = []
-    private var indicatorsByStream: [[RegisteredIndicator]] = []
-    private var streamInstrument: [Int]
+    @exclusivity(unchecked) private var deliverStream: [Bool] = []
+    /// The indicators of every stream, stream after stream (``indicatorRanges`` gives each stream's),
+    /// unretained: the context holds them for the whole run.
+    @exclusivity(unchecked) private var indicators: [Unmanaged<RegisteredIndicator>] = []
+    @exclusivity(unchecked) private var indicatorRanges: [Range<Int>] = []
+    /// The strategy's index of each bar stream's bar type (``StrategyContext/barTypeIndex(_:)``).
+    @exclusivity(unchecked) private var streamBarTypeIndex: [Int] = []
+    @exclusivity(unchecked) private var streamInstrument: [Int]
     /// The bar series of each stream (`nil` for tick streams), kept apart from the stream enum
     /// so the hot loop does not copy enum payloads.
-    private var barSeries: [SeriesBox?]
+    @exclusivity(unchecked) private var barSeries: [SeriesBox?]
     /// Whether each stream was aggregated on the fly from another (its bars only update
     /// indicators and reach the strategy: the source stream already matched orders and marked).
-    private var isAggregated: [Bool]
+    @exclusivity(unchecked) private var isAggregated: [Bool]
 
     /// A kernel over `data`. `venue` must read `clock` (the kernel moves it); `sizingCommissionRate`
     /// is the commission fraction sized market orders reserve.
@@ -250,7 +255,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         if !portfolio.positions[index].isFlat {
             trackers[index].observe(high: box.price(box.highs[row]).doubleValue, low: box.price(box.lows[row]).doubleValue)
         }
-        if deliverStream[stream] || !indicatorsByStream[stream].isEmpty { try deliver(bar ?? box.bar(row), stream: stream) }
+        if deliverStream[stream] || !indicatorRanges[stream].isEmpty { try deliver(bar ?? box.bar(row), stream: stream) }
         portfolio.recordEquity(at: ts)
     }
 
@@ -258,16 +263,25 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// if it subscribed.
     @inline(__always)
     private func deliver(_ bar: Bar, stream: Int) throws(EngineError) {
-        for indicator in indicatorsByStream[stream] { indicator.update(bar) }
-        if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onBar(bar, c) } }
+        for i in indicatorRanges[stream] { indicators[i]._withUnsafeGuaranteedRef { $0.feed($0, bar) } }
+        guard deliverStream[stream] else { return }
+        context.currentBarTypeIndex = streamBarTypeIndex[stream]
+        try call { (s: inout S, c) throws in try s.onBar(bar, c) }
     }
 
     /// Next-open fills: before any bar closing at `ts` is processed, every instrument with working
     /// or waiting orders sees its bar's open (earliest open first). So with several instruments,
     /// an order decided on one instrument's close never fills at an open that came before it, and
     /// fills are stamped with their open time, not a later instrument's close.
+    @inline(__always)
     private func openAll(at ts: Int64, stream: Int, row: Int) throws(EngineError) {
         openedAt = ts
+        // Nothing works at the venue and no sized order waits: no open to show.
+        guard !live.isEmpty || !context.pendingSized.isEmpty else { return }
+        try showOpens(at: ts, stream: stream, row: row)
+    }
+
+    private func showOpens(at ts: Int64, stream: Int, row: Int) throws(EngineError) {
         opensScratch.removeAll(keepingCapacity: true)
         for s in barSeries.indices where !isAggregated[s] {
             guard let box = barSeries[s], let r = s == stream ? row : data.pendingRow(of: s, at: ts) else { continue }
@@ -300,7 +314,8 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         let due: [TimeEvent]
         do { due = try clock.advance(to: UnixNanos(ts)) } catch { throw .data("\(error)") }
         for event in due { try call { (s: inout S, c) throws in try s.onTimer(event, c) } }
-        if let next = oms.client.nextEventTime, next <= clock.now {
+        // Only orders at the venue (all in `live`) give it work of its own to time.
+        if !live.isEmpty, let next = oms.client.nextEventTime, next <= clock.now {
             try fromVenue { $0.advanceTime(events: &$1) }
         }
     }
@@ -681,9 +696,18 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
             case .trades: stream.instrumentID.map(context.subscribedTrades.contains) ?? false
             }
         }
-        indicatorsByStream = data.streams.map { stream in
-            guard case .bars(let series) = stream else { return [] }
-            return context.indicators.filter { $0.0 == series.barType }.map(\.1)
+        streamBarTypeIndex = data.streams.map { stream in
+            if case .bars(let series) = stream { context.barTypeIndex(series.barType) } else { -1 }
+        }
+        indicators.removeAll()
+        indicatorRanges = data.streams.map { stream in
+            let start = indicators.count
+            if case .bars(let series) = stream {
+                for (barType, indicator) in context.indicators where barType == series.barType {
+                    indicators.append(Unmanaged.passUnretained(indicator))
+                }
+            }
+            return start..<indicators.count
         }
     }
 }

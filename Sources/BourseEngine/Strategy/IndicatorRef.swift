@@ -4,8 +4,14 @@ public import BourseIndicators
 /// The type-erased face of a registered indicator: the kernel updates it with each bar of
 /// the bar type it was registered on, before the strategy sees that bar.
 public class RegisteredIndicator {
-    /// Feeds one bar.
-    func update(_ bar: Bar) {}
+    /// Feeds one bar to the indicator passed in (this object). Made by ``StrategyContext`` where
+    /// the indicator's type and input are concrete, capturing nothing: the update inside is a
+    /// direct, specialized call, and calling it touches no reference count.
+    let feed: (RegisteredIndicator, Bar) -> Void
+
+    init(feed: @escaping (RegisteredIndicator, Bar) -> Void) {
+        self.feed = feed
+    }
 }
 
 /// A registered indicator, as the strategy holds it: read ``value`` and ``isReady``; the
@@ -22,12 +28,12 @@ public final class IndicatorRef<I: Indicator>: RegisteredIndicator {
     @exclusivity(unchecked) public private(set) var previousValue: I.Output
     /// How many bars it has seen.
     @exclusivity(unchecked) public private(set) var count = 0
-    private let input: (Bar) -> I.Input
 
-    init(_ indicator: I, input: @escaping (Bar) -> I.Input) {
+    /// A reference fed by `feed` (which receives this object).
+    init(_ indicator: I, feed: @escaping (RegisteredIndicator, Bar) -> Void) {
         self.indicator = indicator
         self.previousValue = indicator.value
-        self.input = input
+        super.init(feed: feed)
     }
 
     public var value: I.Output { indicator.value }
@@ -35,9 +41,11 @@ public final class IndicatorRef<I: Indicator>: RegisteredIndicator {
     /// Whether the previous value was ready too (two values to compare).
     public var hasPrevious: Bool { count > indicator.lookback + 1 }
 
-    override func update(_ bar: Bar) {
+    /// One update: remembers the value before it for ``previousValue``.
+    @inline(__always)
+    func update(_ input: I.Input) {
         previousValue = indicator.value
-        indicator.update(input(bar))
+        indicator.update(input)
         count += 1
     }
 }

@@ -24,7 +24,13 @@ public final class StrategyContext {
     var subscribedTrades: [InstrumentID] = []
     var indicators: [(BarType, RegisteredIndicator)] = []
     /// Set when subscriptions or indicators change, so the kernel rebuilds its tables.
-    var routingChanged = true
+    @exclusivity(unchecked) var routingChanged = true
+    /// The bar types with an index (``barTypeIndex(_:)``): ``availableBarTypes`` first.
+    private var indexedBarTypes: [BarType]
+    /// The index (``barTypeIndex(_:)``) of the bar type of the bar ``Strategy/onBar(_:_:)`` is
+    /// receiving: compare it with the indices kept from ``Strategy/onStart(_:)`` instead of
+    /// comparing ``BarType`` values on every bar.
+    @exclusivity(unchecked) public internal(set) var currentBarTypeIndex = 0
     /// Sized market orders not yet filled (they have no ``Order`` until their fill).
     var pendingSized: [(ClientOrderID, InstrumentID)] = []
     /// The strategy's log lines.
@@ -37,6 +43,7 @@ public final class StrategyContext {
         self.strategyID = strategyID
         self.instruments = instruments
         self.availableBarTypes = barTypes
+        indexedBarTypes = barTypes
         self.portfolio = portfolio
         self.orders = orders
         self.clock = clock
@@ -76,6 +83,20 @@ public final class StrategyContext {
         routingChanged = true
     }
 
+    /// A small integer standing for `barType` in this run: its position in ``availableBarTypes``,
+    /// or for another bar type (aggregated on the fly) a further index given on first request.
+    /// ``currentBarTypeIndex`` tells which bar type the bar in ``Strategy/onBar(_:_:)`` has.
+    ///
+    /// ```swift
+    /// let handle = context.barTypeIndex(barType)             // in onStart
+    /// if context.currentBarTypeIndex == handle { ... }       // in onBar
+    /// ```
+    public func barTypeIndex(_ barType: BarType) -> Int {
+        if let index = indexedBarTypes.firstIndex(of: barType) { return index }
+        indexedBarTypes.append(barType)
+        return indexedBarTypes.count - 1
+    }
+
     /// Delivers the quotes of `instrument` to ``Strategy/onQuote(_:_:)``.
     public func subscribe(quotes instrument: InstrumentID) {
         if !subscribedQuotes.contains(instrument) { subscribedQuotes.append(instrument) }
@@ -90,12 +111,14 @@ public final class StrategyContext {
 
     /// Registers an indicator fed with the close of every bar of `barType`.
     public func register<I: Indicator>(_ indicator: I, on barType: BarType) -> IndicatorRef<I> where I.Input == Double {
-        add(IndicatorRef(indicator) { $0.close.doubleValue }, on: barType)
+        // The feed is made here, where `I` is concrete in the caller's specialization, and captures
+        // nothing: each bar's update is a direct call.
+        add(IndicatorRef(indicator) { ref, bar in unsafeDowncast(ref, to: IndicatorRef<I>.self).update(bar.close.doubleValue) }, on: barType)
     }
 
     /// Registers an indicator fed with the high, low, close and volume of every bar of `barType`.
     public func register<I: Indicator>(_ indicator: I, on barType: BarType) -> IndicatorRef<I> where I.Input == HLCV {
-        add(IndicatorRef(indicator) { HLCV($0) }, on: barType)
+        add(IndicatorRef(indicator) { ref, bar in unsafeDowncast(ref, to: IndicatorRef<I>.self).update(HLCV(bar)) }, on: barType)
     }
 
     private func add<I: Indicator>(_ ref: IndicatorRef<I>, on barType: BarType) -> IndicatorRef<I> {

@@ -1,6 +1,6 @@
 import BourseCore
 import BourseData
-import BourseEngine
+@testable import BourseEngine
 import BourseExecution
 import BourseRisk
 import Testing
@@ -182,7 +182,6 @@ import Testing
         let kernel = try Backtest.makeKernel(strategy: strategy, risk: PassThroughRiskEngine(), config: config) {
             RecordingVenue($0)
         }
-        try journal?.attach(to: kernel, config: config)
         var changes: [KillSwitchStateChanged] = []
         kernel.bus.subscribe(kernel.killSwitchEvents) { changes.append($0) }
         try kernel.run()

@@ -1,6 +1,6 @@
-public import BourseCore
-public import BourseEngine
-public import BourseIndicators
+import BourseCore
+import BourseEngine
+import BourseIndicators
 
 /// Two registered indicator lines whose crossings give signals (shared by the crossover strategies).
 struct CrossLines<Fast: Indicator, Slow: Indicator> where Fast.Output == Double, Slow.Output == Double {

@@ -1,4 +1,4 @@
-public import BourseCore
+import BourseCore
 
 /// The latest close of each bar type of a basket, and whether every one of them has a bar at
 /// the same time: multi-instrument strategies decide once a timestamp's cross-section is

@@ -14,7 +14,7 @@ public struct StrategyEntry: Sendable {
     public let evaluate: @Sendable (_ overrides: [String], _ config: BacktestConfig) throws -> (metrics: SummaryMetrics, finalEquity: String)
 
     /// The entry of strategy type `S`.
-    public static func of<S: Strategy>(_ type: S.Type) -> StrategyEntry {
+    public static func of<S: Strategy & SendableMetatype>(_ type: S.Type) -> StrategyEntry {
         StrategyEntry(
             name: S.name, summary: S.summary, parameters: S.parameters,
             run: { overrides, config in try Backtest.run(S.self, parameters: overrides, config: config) },

@@ -1,5 +1,5 @@
-public import BourseCore
-public import BourseEngine
+import BourseCore
+import BourseEngine
 
 extension StrategyContext {
     /// Moves the position in `instrument` towards `target` units (positive long, negative

@@ -1,4 +1,4 @@
-public import BourseCore
+import BourseCore
 public import BourseEngine
 import BourseData
 

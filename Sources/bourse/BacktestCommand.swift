@@ -1,5 +1,6 @@
 import ArgumentParser
 import BourseConfiguration
+import BourseCore
 import BourseEngine
 import BourseSQLite
 import BourseStrategies

@@ -1,4 +1,4 @@
-public import BourseCore
+import BourseCore
 import OrderedCollections
 
 /// Runs backtests: strategy → risk → order manager → simulated venue → portfolio.

@@ -1,6 +1,6 @@
 public import BourseCore
 public import BourseData
-public import BourseExecution
+import BourseExecution
 public import BourseRisk
 
 /// Everything a backtest needs besides the strategy: instruments, data, time range, venue

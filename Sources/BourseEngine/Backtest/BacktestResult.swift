@@ -1,4 +1,4 @@
-public import BourseCore
+import BourseCore
 
 /// The outcome of a backtest: orders, fills, round-trip trades, positions, the equity curve
 /// (per bar and per day) and summary metrics. Encodes to JSON deterministically (sorted keys),

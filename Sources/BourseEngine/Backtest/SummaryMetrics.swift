@@ -1,5 +1,5 @@
 import BourseAnalytics
-public import BourseCore
+import BourseCore
 
 /// Summary statistics of a backtest. Return metrics use the **daily** equity curve (the last
 /// equity of each UTC day) as a return series with 252 periods a year, through

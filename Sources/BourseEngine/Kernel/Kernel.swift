@@ -1,5 +1,5 @@
 public import BourseCore
-public import BourseData
+import BourseData
 public import BourseExecution
 public import BourseRisk
 

@@ -1,4 +1,4 @@
-public import BourseCore
+import BourseCore
 
 /// Builds ``RoundTrip`` values from the fills of one instrument's netting position.
 struct TradeTracker: Sendable {

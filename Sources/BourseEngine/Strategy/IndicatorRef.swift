@@ -1,4 +1,4 @@
-public import BourseCore
+import BourseCore
 public import BourseIndicators
 
 /// The type-erased face of a registered indicator: the kernel updates it with each bar of

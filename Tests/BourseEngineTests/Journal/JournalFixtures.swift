@@ -54,7 +54,7 @@ enum JournalFixtures {
             .pendingCancel(OrderPendingCancel(clientOrderID: c, strategyID: s, instrumentID: i, venueOrderID: v, tsEvent: t)),
             .modifyRejected(OrderModifyRejected(clientOrderID: c, strategyID: s, instrumentID: i, reason: "r1", tsEvent: t)),
             .cancelRejected(OrderCancelRejected(clientOrderID: c, strategyID: s, instrumentID: i, venueOrderID: v, reason: "r2", tsEvent: t)),
-            .updated(try OrderUpdated(
+            .updated(OrderUpdated(
                 clientOrderID: c, strategyID: s, instrumentID: i, venueOrderID: v, quantity: try Quantity(raw: 8, precision: 0),
                 price: try Price(raw: 10_040, precision: 2), tsEvent: t)),
             .filled(fill),

@@ -50,7 +50,7 @@ let benchmarks: @Sendable () -> Void = {
             let dir = work.appendingPathComponent("sqlite-\(UUID().uuidString)")
             let store = try SQLiteMarketDataStore(directory: dir)
             let series = try BarCSVImporter.importBars(path: csv, options: options).series
-            try store.importBars(series, policy: .refuse)
+            blackHole(try store.importBars(series, policy: .refuse))
             print("CSV to SQLite: \(series.count) bars")
             try? FileManager.default.removeItem(at: dir)
         }

@@ -163,12 +163,8 @@ extension Kernel {
                     instrumentID: position.instrumentID, side: position.signedQuantityRaw > 0 ? .sell : .buy, type: .market,
                     quantity: position.quantity, reduceOnly: true, tsInit: clock.now)
             } catch { throw .orderState("kill switch: the order flattening \(position.instrumentID) cannot be built: \(error)") }
-            let command = SubmitOrder(order: order, tsInit: clock.now)
             recorder?.correlate(order.clientOrderID, with: "KILL-SWITCH")
-            try willSend(.submit(command))
-            try send([order], index: index) { (oms, events) throws(OrderManagerError) in
-                try oms.submit(command, events: &events)
-            }
+            try submitToOrderManager(order, index: index)
             ids.append(order.clientOrderID)
         }
         return ids

@@ -390,6 +390,11 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         if let reason = accountRefusal(order, index: index, referencePrice: referencePrice) {
             return try deny(order, reason: reason)
         }
+        try submitToOrderManager(order, index: index)
+    }
+
+    /// Journals (when journaled) and sends one order that passed every check, or needs none.
+    func submitToOrderManager(_ order: OrderInitialized, index: Int) throws(EngineError) {
         let command = SubmitOrder(order: order, tsInit: clock.now)
         try willSend(.submit(command))
         try send([order], index: index) { (oms, events) throws(OrderManagerError) in

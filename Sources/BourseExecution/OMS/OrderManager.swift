@@ -92,9 +92,7 @@ public final class OrderManager<Client: ExecutionClient> {
     /// Forgets closed orders and their histories (keeps memory flat in long runs; their ids may
     /// not be reused within the same run by convention, but are no longer checked).
     public func purgeClosedOrders() {
-        let kept = openIndices
-        let initialized = book.values.map(\.initialized)
-        log.keepOnly(kept) { initialized[$0] }
+        log.keepOnly(openIndices) { self.book.values[$0].initialized }
         book.removeAll { $0.value.isClosed }
         openIndices = Array(book.values.indices)
         lastApplied = nil

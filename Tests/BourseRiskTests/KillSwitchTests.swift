@@ -42,6 +42,26 @@ struct KillSwitchTests {
         #expect(reason == "daily loss limit 0.5 × start-of-day equity cannot be applied: start-of-day equity is 0.00 USD")
     }
 
+    @Test func aDrawdownFractionOfANonPositivePeakTripsAsAnEvaluationFailure() throws {
+        let clock = TestClock(now: F.t0)
+        let limit = LossLimit(maxAmount: try F.usd("1000"), maxFraction: try Rate(parsing: "0.1"))
+        var ks = KillSwitch(KillSwitchConfiguration(drawdown: limit), startedAt: clock.now)
+        #expect(ks.evaluate(try inputs(clock, equity: "-100", peak: "-100")) == Self.allActions)
+        guard case .triggered(.evaluationFailure, let reason, _)? = ks.history.last else {
+            Issue.record("no evaluation failure recorded: \(ks.history)")
+            return
+        }
+        #expect(reason == "drawdown limit 0.1 × peak equity cannot be applied: peak equity is -100.00 USD")
+    }
+
+    @Test func anAmountAloneStillAppliesToANonPositiveReference() throws {
+        let clock = TestClock(now: F.t0)
+        var ks = KillSwitch(KillSwitchConfiguration(dailyLoss: LossLimit(maxAmount: try F.usd("50"))), startedAt: clock.now)
+        #expect(ks.evaluate(try inputs(clock, equity: "-49.99", startOfDay: "0")) == [])
+        #expect(ks.evaluate(try inputs(clock, equity: "-50", startOfDay: "0")) == Self.allActions)
+        #expect(ks.state == .triggered(.dailyLoss))
+    }
+
     @Test func venueDisconnectTrips() throws {
         var ks = KillSwitch(KillSwitchConfiguration(actions: [.cancelAllOrders]), startedAt: F.t0)
         #expect(ks.venueDisconnected(try Venue("NASDAQ"), at: F.t0) == [.stopNewOrders, .cancelAllOrders])

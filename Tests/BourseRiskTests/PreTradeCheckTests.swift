@@ -144,6 +144,32 @@ struct PreTradeCheckTests {
         expectDenied(try F.decide(config, F.submit(.buy, "1"), reached), by: .drawdown, mentioning: ["drawdown 11000.00 USD", "limit 11000.00 USD", "110000.00 USD"])
     }
 
+    /// A fraction of a start-of-day equity ≤ 0 limits nothing: orders adding exposure are denied
+    /// with the reason, orders reducing it pass, and an amount alone still applies.
+    @Test(arguments: [("0", "100"), ("-3500", "-3000")])
+    func dailyLossFractionOfANonPositiveStartOfDayEquity(startOfDay: String, equity: String) throws {
+        let goog = try F.equity()
+        let p = try F.portfolio(equity: equity, startOfDay: startOfDay, [(goog, -90, "100.00")])
+        let fraction = RiskConfiguration(dailyLoss: LossLimit(maxAmount: try F.usd("1000"), maxFraction: try Rate(parsing: "0.5")))
+        expectDenied(
+            try F.decide(fraction, F.submit(.sell, "1"), p), by: .dailyLoss,
+            mentioning: ["daily loss limit 0.5 × start-of-day equity cannot be applied: start-of-day equity is \(try F.usd(startOfDay))"])
+        #expect(try F.decide(fraction, F.submit(.buy, "90"), p).outcome == .approved, "closing is allowed")
+        let amount = RiskConfiguration(dailyLoss: LossLimit(maxAmount: try F.usd("1000")))
+        #expect(try F.decide(amount, F.submit(.sell, "1"), p).outcome == .approved, "no loss since the start of the day")
+    }
+
+    @Test(arguments: ["0", "-100"])
+    func drawdownFractionOfANonPositivePeakEquity(peak: String) throws {
+        let goog = try F.equity()
+        let p = try F.portfolio(equity: peak, peak: peak, [(goog, 10, "100.00")])
+        let config = RiskConfiguration(drawdown: LossLimit(maxFraction: try Rate(parsing: "0.1")))
+        expectDenied(
+            try F.decide(config, F.submit(.buy, "1"), p), by: .drawdown,
+            mentioning: ["drawdown limit 0.1 × peak equity cannot be applied: peak equity is \(try F.usd(peak))"])
+        #expect(try F.decide(config, F.submit(.sell, "10"), p).outcome == .approved, "closing is allowed")
+    }
+
     @Test func buyingPowerIncludesFees() throws {
         let goog = try F.equity(takerFee: "0.001")
         var config = RiskConfiguration(buyingPower: BuyingPowerLimit())

@@ -120,7 +120,7 @@ public struct KillSwitch: Sendable {
 
     /// Whether `equity` lost `limit` from `reference`: `nil` when within it (or no limit); an
     /// ``KillSwitchTrigger/evaluationFailure`` when the figures cannot be compared, or when the
-    /// limit is a fraction of a reference that is not positive (a fraction of it limits nothing).
+    /// limit cannot be applied (``LossLimit/Breach/unusableReference(_:)``).
     private static func lossBreach(
         _ trigger: KillSwitchTrigger, _ limit: LossLimit?, _ reference: Money?, _ name: String, _ equity: Money?
     ) -> (KillSwitchTrigger, String)? {
@@ -131,9 +131,10 @@ public struct KillSwitch: Sendable {
         guard reference.currency == equity.currency else {
             return (.evaluationFailure, "\(name) \(reference) and equity \(equity) are in different currencies")
         }
-        if let fraction = limit.maxFraction, reference.raw <= 0 {
-            return (.evaluationFailure, "\(trigger) limit \(fraction) × \(name) cannot be applied: \(name) is \(reference)")
+        switch limit.breach(what: trigger.description, reference: reference, referenceName: name, current: equity) {
+        case nil: return nil
+        case .reached(let reason): return (trigger, reason)
+        case .unusableReference(let reason): return (.evaluationFailure, reason)
         }
-        return limit.breach(what: trigger.description, reference: reference, referenceName: name, current: equity).map { (trigger, $0) }
     }
 }

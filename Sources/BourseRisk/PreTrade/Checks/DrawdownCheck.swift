@@ -1,7 +1,8 @@
 import BourseCore
 
 /// Once the drawdown from the equity peak (peak − equity) reaches the limit, orders adding
-/// exposure are denied; orders reducing it pass.
+/// exposure are denied; orders reducing it pass. A fraction limit with a peak equity ≤ 0 cannot
+/// be applied: orders adding exposure are denied.
 public struct DrawdownCheck: PreTradeCheck {
     public static let name = RiskCheckName.drawdown
     public let limit: LossLimit
@@ -9,10 +10,8 @@ public struct DrawdownCheck: PreTradeCheck {
     public init(_ limit: LossLimit) { self.limit = limit }
 
     public func evaluate(_ order: PreTradeOrder, portfolio: PortfolioSnapshot) -> CheckOutcome {
-        guard order.increasesExposure,
-            let reason = limit.breach(
-                what: "drawdown", reference: portfolio.peakEquity, referenceName: "peak equity", current: portfolio.equity)
-        else { return .pass }
-        return .deny(reason: reason)
+        limit.outcome(
+            for: order, what: "drawdown", reference: portfolio.peakEquity, referenceName: "peak equity",
+            current: portfolio.equity)
     }
 }

@@ -275,6 +275,32 @@ struct PreTradeCheckTests {
         #expect(adjustments.map(\.to) == [try Quantity(parsing: "80"), try Quantity(parsing: "50")])
     }
 
+    /// A reduction in the middle of the sequence (max position notional, 10th of 18): the checks
+    /// after it see the reduced order — net exposure, which would deny the original 100, passes
+    /// the reduced one — and further reductions chain from it.
+    @Test func aReductionInTheMiddleIsSeenByEveryLaterCheck() throws {
+        let p = try F.portfolio(freeCash: "6000", [(try F.equity(), 0, "100.00")])
+        let config = RiskConfiguration(
+            reduceQuantityToLimits: true, orderSize: SizeLimits(maxQuantity: try Quantity(parsing: "1000")),
+            positionSize: SizeLimits(maxNotional: try F.usd("8000")), maxOpenPositions: 5,
+            maxGrossExposure: try Rate(parsing: "0.07"), maxNetExposure: try Rate(parsing: "0.075"),
+            dailyLoss: LossLimit(maxAmount: try F.usd("1000")), buyingPower: BuyingPowerLimit())
+        guard case .modified(let q, let adjustments) = try F.decide(config, F.submit(.buy, "100"), p).outcome else {
+            Issue.record("expected a modification")
+            return
+        }
+        #expect(q == (try Quantity(parsing: "60")))
+        #expect(adjustments.map(\.check) == [.maxPositionNotional, .grossExposure, .buyingPower])
+        let quantities = try ["100", "80", "70", "60"].map { try Quantity(parsing: $0) }
+        #expect(adjustments.map(\.from) == Array(quantities.dropLast()))
+        #expect(adjustments.map(\.to) == Array(quantities.dropFirst()))
+        var denying = config
+        denying.reduceQuantityToLimits = false
+        expectDenied(try F.decide(denying, F.submit(.buy, "100"), p), by: .maxPositionNotional, mentioning: ["8000.00 USD"])
+        let unreduced = RiskConfiguration(maxNetExposure: try Rate(parsing: "0.075"))
+        expectDenied(try F.decide(unreduced, F.submit(.buy, "100"), p), by: .netExposure, mentioning: ["7500.00 USD"])
+    }
+
     @Test func modifyCountsTheOrderOnceAndReturnsTheNewTotal() throws {
         var p = try F.portfolio([(try F.equity(), 0, "100.00")])
         try p.updateOpenOrders(try InstrumentID("GOOG.NASDAQ"), buy: Quantity(parsing: "60"), sell: .zero(precision: 0))

@@ -131,7 +131,7 @@ public struct RiskEngine: Sendable {
         do { order = try PreTradeOrder(resolving: request, portfolio, limits: instrumentLimits) } catch { return .denied(error) }
         let original = order.quantityRaw
         var adjustments: [RiskAdjustment] = []
-        var next = 0
+        var next = Self.checkOrder.startIndex
         run: while true {
             switch checks(order, from: next, portfolio, &adjustments) {
             case .next: break run
@@ -148,50 +148,74 @@ public struct RiskEngine: Sendable {
             quantity: Quantity(uncheckedRaw: approvedRaw, precision: order.instrument.sizePrecision), adjustments: adjustments)
     }
 
-    /// Runs the checks from position `start` of the fixed order of ``RiskCheckName`` until one
-    /// reduces or denies `order`. The order is a parameter here, not a variable, so each check
-    /// reads it in place (no copy per check).
+    /// Every check name, in the fixed order of ``RiskCheckName``.
+    private static let checkOrder = RiskCheckName.allCases
+
+    /// Runs the checks from position `start` of ``checkOrder`` until one reduces or denies
+    /// `order`. The order is a parameter here, not a variable, so each check reads it in place
+    /// (no copy per check).
     private mutating func checks(
         _ order: PreTradeOrder, from start: Int, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment]
     ) -> Step {
-        if start <= 0, let step = run(restricted, order, portfolio, &adjustments, at: 0) { return step }
-        if start <= 1, let step = run(session, order, portfolio, &adjustments, at: 1) { return step }
-        if start <= 2, let step = run(reduceOnly, order, portfolio, &adjustments, at: 2) { return step }
-        if start <= 3, let step = run(orderRate, order, portfolio, &adjustments, at: 3) { return step }
-        if start <= 4, let step = run(messageRate, order, portfolio, &adjustments, at: 4) { return step }
-        if start <= 5, let step = run(priceBand, order, portfolio, &adjustments, at: 5) { return step }
-        if start <= 6, let step = run(orderQuantity, order, portfolio, &adjustments, at: 6) { return step }
-        if start <= 7, let step = run(orderNotional, order, portfolio, &adjustments, at: 7) { return step }
-        if start <= 8, let step = run(positionQuantity, order, portfolio, &adjustments, at: 8) { return step }
-        if start <= 9, let step = run(positionNotional, order, portfolio, &adjustments, at: 9) { return step }
-        if start <= 10, let step = run(openPositions, order, portfolio, &adjustments, at: 10) { return step }
-        if start <= 11, let step = run(grossExposure, order, portfolio, &adjustments, at: 11) { return step }
-        if start <= 12, let step = run(netExposure, order, portfolio, &adjustments, at: 12) { return step }
-        if start <= 13, let step = run(concentration, order, portfolio, &adjustments, at: 13) { return step }
-        if start <= 14 {
-            correlation?.refresh(for: order, portfolio: portfolio)
-            if let step = run(correlation, order, portfolio, &adjustments, at: 14) { return step }
+        for position in start..<Self.checkOrder.endIndex {
+            switch run(Self.checkOrder[position], order, portfolio, &adjustments) {
+            case nil: continue
+            case .reduce(let raw)?: return .reduce(toRaw: raw, position: position)
+            case .deny(let denial)?: return .deny(denial)
+            }
         }
-        if start <= 15, let step = run(dailyLoss, order, portfolio, &adjustments, at: 15) { return step }
-        if start <= 16, let step = run(drawdown, order, portfolio, &adjustments, at: 16) { return step }
-        if start <= 17, let step = run(buyingPower, order, portfolio, &adjustments, at: 17) { return step }
         return .next
     }
 
-    /// What one check lets the engine do next.
+    /// What the checks let the engine do next.
     private enum Step {
         case next
-        /// Reduce the order to `toRaw`; the check at `position` reduced it.
+        /// Reduce the order to `toRaw`; the check at `position` of ``checkOrder`` reduced it.
         case reduce(toRaw: Int64, position: Int)
         case deny(RiskDenial)
     }
 
-    /// The step of the check at `position`, `nil` to go on. A reduction is recorded in `adjustments`.
+    /// What one check says beyond passing.
+    private enum Verdict {
+        case reduce(toRaw: Int64)
+        case deny(RiskDenial)
+    }
+
+    /// The verdict of the check `name` (`nil`: passed, or not configured).
+    @inline(__always)
+    private mutating func run(
+        _ name: RiskCheckName, _ order: PreTradeOrder, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment]
+    ) -> Verdict? {
+        switch name {
+        case .orderValidity, .killSwitch: return nil  // decided before the checks (resolving, the kernel)
+        case .restrictedList: return run(restricted, order, portfolio, &adjustments)
+        case .tradingSession: return run(session, order, portfolio, &adjustments)
+        case .reduceOnly: return run(reduceOnly, order, portfolio, &adjustments)
+        case .orderRate: return run(orderRate, order, portfolio, &adjustments)
+        case .messageRate: return run(messageRate, order, portfolio, &adjustments)
+        case .priceBand: return run(priceBand, order, portfolio, &adjustments)
+        case .maxOrderQuantity: return run(orderQuantity, order, portfolio, &adjustments)
+        case .maxOrderNotional: return run(orderNotional, order, portfolio, &adjustments)
+        case .maxPositionQuantity: return run(positionQuantity, order, portfolio, &adjustments)
+        case .maxPositionNotional: return run(positionNotional, order, portfolio, &adjustments)
+        case .maxOpenPositions: return run(openPositions, order, portfolio, &adjustments)
+        case .grossExposure: return run(grossExposure, order, portfolio, &adjustments)
+        case .netExposure: return run(netExposure, order, portfolio, &adjustments)
+        case .concentration: return run(concentration, order, portfolio, &adjustments)
+        case .correlation:
+            correlation?.refresh(for: order, portfolio: portfolio)
+            return run(correlation, order, portfolio, &adjustments)
+        case .dailyLoss: return run(dailyLoss, order, portfolio, &adjustments)
+        case .drawdown: return run(drawdown, order, portfolio, &adjustments)
+        case .buyingPower: return run(buyingPower, order, portfolio, &adjustments)
+        }
+    }
+
+    /// The verdict of `check`, `nil` to go on. A reduction is recorded in `adjustments`.
     @inline(__always)
     private func run<Check: PreTradeCheck>(
-        _ check: Check?, _ order: PreTradeOrder, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment],
-        at position: Int
-    ) -> Step? {
+        _ check: Check?, _ order: PreTradeOrder, _ portfolio: PortfolioSnapshot, _ adjustments: inout [RiskAdjustment]
+    ) -> Verdict? {
         guard let check else { return nil }
         switch check.evaluate(order, portfolio: portfolio) {
         case .pass:
@@ -214,7 +238,7 @@ public struct RiskEngine: Sendable {
                 RiskAdjustment(
                     check: Check.name, from: order.quantity,
                     to: Quantity(uncheckedRaw: reduced, precision: instrument.sizePrecision), reason: reason))
-            return .reduce(toRaw: reduced, position: position)
+            return .reduce(toRaw: reduced)
         }
     }
 }

@@ -9,6 +9,9 @@ public import Foundation
 /// let result = try BarCSVImporter.importBars(path: "GBPUSD_1m_bid_2012-02.csv", options: options)
 /// ```
 public enum BarCSVImporter {
+    /// Data rows between two progress calls.
+    static let progressStep = 65_536
+
     /// Imports the file at `path`. Throws ``DataImportError``: `.invalid` names file, line,
     /// column and reason of up to 20 problems in strict mode.
     public static func importBars(
@@ -123,6 +126,7 @@ public enum BarCSVImporter {
         var fields = BarRowFields(timestamp: (0, 0), prices: ((0, 0), (0, 0), (0, 0), (0, 0)))
         var numbers = BarRowNumbers(open: DecimalText.absent, high: DecimalText.absent, low: DecimalText.absent, close: DecimalText.absent, volume: DecimalText.absent)
         var read = BarRowRead.scanned  // the first data row, scanned above
+        var nextProgress = Self.progressStep
         repeat {
             if read == .parsed {
                 builder.append(line: scanner.line, base: base, fields, numbers)
@@ -139,7 +143,11 @@ public enum BarCSVImporter {
                         prices: (scanner.field(columns.o), scanner.field(columns.h), scanner.field(columns.l), scanner.field(columns.c)),
                         volume: columns.v.map { scanner.field($0) }, extraPrice: columns.x.map { scanner.field($0) }))
             }
-            if builder.rowsRead & 0xFFFF == 0, let progress = options.progress { progress(scanner.rowEnd, count) }
+            // Rejected and skipped rows leave `rowsRead` as it was: report each step once.
+            if builder.rowsRead == nextProgress, let progress = options.progress {
+                progress(scanner.rowEnd, count)
+                nextProgress += Self.progressStep
+            }
             if builder.isFull { break }
             read = plain ? scanner.nextBarRow(limit: limit, volume: columns.v != nil, into: &fields, &numbers) : scanner.nextRow() ? .scanned : .end
         } while read != .end

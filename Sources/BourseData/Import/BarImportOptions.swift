@@ -15,8 +15,9 @@ public struct BarImportOptions: Sendable {
     /// The volume precision; `nil`: the largest number of decimals in the file (at most 9).
     public var sizePrecision: UInt8?
     public var rules = ValidationRules()
-    /// Called now and then during a CSV import with the bytes read so far and the file
-    /// size (for a progress bar); `nil`: no calls.
+    /// Called during a CSV import with the bytes read so far and the file size (for a progress
+    /// bar): once every 65,536 data rows read (rows dropped for a wrong field count or skipped
+    /// do not count), then once at the end; `nil`: no calls.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init(barType: BarType, labels: TimestampLabel, mode: ValidationMode = .strict, tickSize: Price? = nil) {

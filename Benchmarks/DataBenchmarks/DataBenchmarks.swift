@@ -45,6 +45,16 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("Series to bar file (write only)") { benchmark in
+        let series = try BarCSVImporter.importBars(path: csv, options: options).series
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            try BarFileWriter.write(series, to: barPath)
+        }
+        benchmark.stopMeasurement()
+        print("Series to bar file: \(series.count) bars")
+    }
+
     Benchmark("CSV to SQLite", configuration: .init(maxIterations: 1)) { benchmark in
         for _ in benchmark.scaledIterations {
             let dir = work.appendingPathComponent("sqlite-\(UUID().uuidString)")

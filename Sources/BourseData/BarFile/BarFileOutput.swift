@@ -84,6 +84,42 @@ struct BarFileOutput: BarRowSink {
         if count &- hashed == Self.hashBlock { hashPending() }
     }
 
+    /// Appends every row of `series` (at this output's precisions): one bulk copy per column, in
+    /// blocks hashed while still in cache. Same bytes as appending the rows one by one.
+    ///
+    /// - Complexity: O(rows).
+    mutating func append(_ series: BarSeries) {
+        let rows = series.count
+        guard rows <= capacity - count else {
+            overflowed = true
+            return
+        }
+        hashPending()
+        copy(series.timestamps, toColumn: 0)
+        copy(series.opens, toColumn: 1)
+        copy(series.highs, toColumn: 2)
+        copy(series.lows, toColumn: 3)
+        copy(series.closes, toColumn: 4)
+        copy(series.volumes, toColumn: 5)
+        count += rows
+        hashed = count
+    }
+
+    /// Copies `values` after the `count` rows of column `k`, hashing each block of ``hashBlock``
+    /// rows right after copying it (rows up to `count` must be hashed already).
+    private mutating func copy(_ values: [Int64], toColumn k: Int) {
+        let destination = columns + k * capacity + count
+        values.withUnsafeBufferPointer { source in
+            var start = 0
+            while start < source.count {
+                let rows = min(Self.hashBlock, source.count - start)
+                (destination + start).update(from: source.baseAddress! + start, count: rows)
+                hashes[k].update(destination + start, count: rows * 8)
+                start += rows
+            }
+        }
+    }
+
     /// Hashes the rows written since the last block, while they are still in cache.
     private mutating func hashPending() {
         let rows = count - hashed

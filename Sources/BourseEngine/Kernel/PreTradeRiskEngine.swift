@@ -27,9 +27,20 @@ public struct PreTradeRiskEngine: RiskGate {
     private let recordsReturns: Bool
 
     /// An engine enforcing `configuration` on a portfolio of `instruments` starting with `startingCash`.
+    ///
+    /// - Throws: ``EngineError/configuration(_:)`` for limits that make no sense, and for an
+    ///   instrument quoted in another currency than `startingCash`'s: the engine has no exchange
+    ///   rates, so it could value neither that instrument's orders and positions nor hold them to
+    ///   money limits in the account's currency.
     public init(
         _ configuration: RiskConfiguration, instruments: [Instrument], startingCash: Money
     ) throws(EngineError) {
+        let currency = startingCash.currency
+        if let foreign = instruments.first(where: { $0.quoteCurrency != currency }) {
+            throw .configuration(
+                "risk limits: instrument \(foreign.id) is quoted in \(foreign.quoteCurrency.code), the account in \(currency.code), "
+                    + "and the risk engine has no exchange rates: its orders cannot be held to limits in \(currency.code)")
+        }
         do {
             engine = try BourseRisk.RiskEngine(configuration)
             snapshot = try PortfolioSnapshot(baseCurrency: startingCash.currency, equity: startingCash)

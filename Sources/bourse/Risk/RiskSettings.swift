@@ -73,7 +73,8 @@ enum RiskSettings {
         summary: "Check buying power: notional plus taker fee within free cash times this leverage (1 for cash).")
     static let exchangeRates = Setting(
         "risk.fx-rates", type: .list(.exchangeRate), default: [],
-        summary: "Rates to the base currency of the currencies instruments are quoted in (EUR=1.0850).")
+        summary: "Rates to the base currency of the currencies instruments are quoted in (EUR=1.0850), for risk check; "
+            + "backtests quote every instrument in the account's currency and use none.")
 
     static let killDailyLoss = LossSettings(
         "risk.kill-switch.daily-loss", "Trip the kill switch at this", "loss since the start of the day",

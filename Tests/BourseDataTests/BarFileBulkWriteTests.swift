@@ -4,8 +4,8 @@ import BourseTestKit
 import Foundation
 import Testing
 
-/// `BarFileWriter.write` copies each column in bulk; the file must be byte for byte the one the
-/// row-by-row path (`BarFileOutput.append(timestamp:…)`, what the CSV importer writes) gives.
+/// `BarFileWriter.write` writes each column in bulk from the series; the file must be byte for byte
+/// the one the row-by-row path (`BarFileOutput.append(timestamp:…)`, what the CSV importer writes) gives.
 struct BarFileBulkWriteTests {
     /// A seeded series of `count` rows of arbitrary raw values (the writer does not validate).
     static func randomSeries(_ count: Int, seed: UInt64) -> BarSeries {
@@ -20,20 +20,16 @@ struct BarFileBulkWriteTests {
         return series
     }
 
-    /// The file written row by row: every row of `head` appended one at a time, then `tail`'s rows
-    /// either one at a time too or (`bulkTail`) in one bulk append.
-    static func write(_ head: BarSeries, then tail: BarSeries, bulkTail: Bool, to path: String) throws -> Data {
+    /// The file the row-by-row path writes for `series`.
+    static func writeRowByRow(_ series: BarSeries, to path: String) throws -> Data {
         var output = try BarFileOutput(
-            path: path, barType: head.barType, pricePrecision: head.pricePrecision, sizePrecision: head.sizePrecision,
-            capacity: head.count + tail.count)
-        for series in bulkTail ? [head] : [head, tail] {
-            for i in 0..<series.count {
-                output.append(
-                    timestamp: series.timestamps[i], open: series.opens[i], high: series.highs[i], low: series.lows[i],
-                    close: series.closes[i], volume: series.volumes[i])
-            }
+            path: path, barType: series.barType, pricePrecision: series.pricePrecision,
+            sizePrecision: series.sizePrecision, capacity: series.count)
+        for i in 0..<series.count {
+            output.append(
+                timestamp: series.timestamps[i], open: series.opens[i], high: series.highs[i], low: series.lows[i],
+                close: series.closes[i], volume: series.volumes[i])
         }
-        if bulkTail { output.append(tail) }
         try output.commit()
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }
@@ -47,24 +43,19 @@ struct BarFileBulkWriteTests {
     @Test(arguments: sizes.enumerated().map { ($0.offset, $0.element) })
     func theBulkWriterWritesTheBytesOfTheRowByRowWriter(seed: Int, count: Int) throws {
         let series = Self.randomSeries(count, seed: UInt64(seed))
-        let empty = BarSeries(barType: series.barType, pricePrecision: series.pricePrecision, sizePrecision: series.sizePrecision)
         let bulk = BarFileTests.temporaryPath("bulk.bars")
         let rows = BarFileTests.temporaryPath("rows.bars")
         defer { for path in [bulk, rows] { try? FileManager.default.removeItem(atPath: path) } }
         try BarFileWriter.write(series, to: bulk)
-        let expected = try Self.write(series, then: empty, bulkTail: false, to: rows)
+        let expected = try Self.writeRowByRow(series, to: rows)
         #expect(try Data(contentsOf: URL(fileURLWithPath: bulk)) == expected, "seed \(seed), \(count) rows")
         #expect(try BarFile(path: bulk, verify: true).series() == series)
     }
 
-    /// A bulk append after rows appended one by one (a partly hashed block) gives the same bytes.
-    @Test(arguments: [(0, 1), (1, 4095), (4095, 2), (4097, 9000), (5000, 0)])
-    func aBulkAppendAfterSingleRowsWritesTheSameBytes(head: Int, tail: Int) throws {
-        let first = Self.randomSeries(head, seed: 100)
-        let second = Self.randomSeries(tail, seed: 200)
-        let mixed = BarFileTests.temporaryPath("mixed.bars")
-        let rows = BarFileTests.temporaryPath("rows.bars")
-        defer { for path in [mixed, rows] { try? FileManager.default.removeItem(atPath: path) } }
-        #expect(try Self.write(first, then: second, bulkTail: true, to: mixed) == Self.write(first, then: second, bulkTail: false, to: rows))
+    @Test func anUnwritablePathIsAnErrorAndLeavesNothing() throws {
+        let directory = BarFileTests.temporaryPath("missing")
+        let path = directory + "/x.bars"
+        #expect(throws: BarFileError.self) { try BarFileWriter.write(Self.randomSeries(10, seed: 1), to: path) }
+        #expect(!FileManager.default.fileExists(atPath: path + ".tmp"))
     }
 }

@@ -14,12 +14,11 @@ struct BarFileOutput: BarRowSink {
     /// Rows hashed per block: 4096 rows × 6 columns × 8 bytes = 192 KiB, still in cache.
     private static let hashBlock = 4096
 
-    let path: String
-    private let temporary: String
+    var path: String { file.path }
+    private let file: BarFileTemporary
     private let barType: BarType
     private let headerLength: Int
     private let capacity: Int
-    private let fd: Int32
     private let mapping: UnsafeMutableRawPointer
     private let mappedLength: Int
     /// Column 0; column `k` starts `k × capacity` values later.
@@ -35,29 +34,23 @@ struct BarFileOutput: BarRowSink {
 
     /// Creates `path + ".tmp"` with room for `capacity` rows.
     init(path: String, barType: BarType, pricePrecision: UInt8, sizePrecision: UInt8, capacity: Int) throws(BarFileError) {
-        self.path = path
         self.barType = barType
         self.pricePrecision = pricePrecision
         self.sizePrecision = sizePrecision
         self.capacity = capacity
-        temporary = path + ".tmp"
         headerLength = BarFileHeader.length(barType: barType)
         let (bytes, overflow) = capacity.multipliedReportingOverflow(by: 8 * BarFileHeader.columnCount)
         guard !overflow, bytes <= Int.max - headerLength else { throw .io(path: path, reason: "\(capacity) rows do not fit a file") }
         mappedLength = headerLength + bytes
-        fd = open(temporary, O_RDWR | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw Self.systemError(path) }
-        let reserved = posix_fallocate(fd, 0, off_t(mappedLength))
+        let file = try BarFileTemporary(path: path)
+        self.file = file
+        let reserved = posix_fallocate(file.fd, 0, off_t(mappedLength))
         guard reserved == 0 else {
-            Self.remove(fd: fd, temporary)
+            file.discard()
             throw .io(path: path, reason: String(cString: strerror(reserved)))
         }
-        let address = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0)
-        guard let address, address != MAP_FAILED else {
-            let error = Self.systemError(path)
-            Self.remove(fd: fd, temporary)
-            throw error
-        }
+        let address = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_SHARED, file.fd, 0)
+        guard let address, address != MAP_FAILED else { throw file.fail() }
         mapping = address
         columns = (address + headerLength).bindMemory(to: Int64.self, capacity: BarFileHeader.columnCount * capacity)
         #if os(Linux)
@@ -82,42 +75,6 @@ struct BarFileOutput: BarRowSink {
         row[5 &* n] = volume
         count &+= 1
         if count &- hashed == Self.hashBlock { hashPending() }
-    }
-
-    /// Appends every row of `series` (at this output's precisions): one bulk copy per column, in
-    /// blocks hashed while still in cache. Same bytes as appending the rows one by one.
-    ///
-    /// - Complexity: O(rows).
-    mutating func append(_ series: BarSeries) {
-        let rows = series.count
-        guard rows <= capacity - count else {
-            overflowed = true
-            return
-        }
-        hashPending()
-        copy(series.timestamps, toColumn: 0)
-        copy(series.opens, toColumn: 1)
-        copy(series.highs, toColumn: 2)
-        copy(series.lows, toColumn: 3)
-        copy(series.closes, toColumn: 4)
-        copy(series.volumes, toColumn: 5)
-        count += rows
-        hashed = count
-    }
-
-    /// Copies `values` after the `count` rows of column `k`, hashing each block of ``hashBlock``
-    /// rows right after copying it (rows up to `count` must be hashed already).
-    private mutating func copy(_ values: [Int64], toColumn k: Int) {
-        let destination = columns + k * capacity + count
-        values.withUnsafeBufferPointer { source in
-            var start = 0
-            while start < source.count {
-                let rows = min(Self.hashBlock, source.count - start)
-                (destination + start).update(from: source.baseAddress! + start, count: rows)
-                hashes[k].update(destination + start, count: rows * 8)
-                start += rows
-            }
-        }
     }
 
     /// Hashes the rows written since the last block, while they are still in cache.
@@ -177,31 +134,13 @@ struct BarFileOutput: BarRowSink {
         encoded.withUnsafeBytes { mapping.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
         munmap(mapping, mappedLength)
         let length = off_t(headerLength + count * 8 * BarFileHeader.columnCount)
-        guard ftruncate(fd, length) == 0, fsync(fd) == 0 else {
-            let error = Self.systemError(path)
-            Self.remove(fd: fd, temporary)
-            throw error
-        }
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let error = Self.systemError(path)
-            unlink(temporary)
-            throw error
-        }
+        guard ftruncate(file.fd, length) == 0 else { throw file.fail() }
+        try file.commit()
     }
 
     /// Removes the temporary file; nothing is written to `path`.
     consuming func discard() {
         munmap(mapping, mappedLength)
-        Self.remove(fd: fd, temporary)
-    }
-
-    private static func remove(fd: Int32, _ temporary: String) {
-        close(fd)
-        unlink(temporary)
-    }
-
-    private static func systemError(_ path: String) -> BarFileError {
-        .io(path: path, reason: String(cString: strerror(errno)))
+        file.discard()
     }
 }

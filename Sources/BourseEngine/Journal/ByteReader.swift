@@ -135,4 +135,17 @@ public struct ByteReader {
     {
         try readBool(field) ? try body(&self) : nil
     }
+
+    /// Reads all of `bytes` with `body`; throws ``JournalCodecError/trailingBytes(_:)`` when bytes are left over.
+    static func readWhole<T>(_ bytes: [UInt8], _ body: (inout ByteReader) throws(JournalCodecError) -> T) throws(JournalCodecError) -> T {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(JournalCodecError) -> T in
+                var reader = ByteReader(buffer)
+                let value = try body(&reader)
+                guard reader.isAtEnd else { throw .trailingBytes(buffer.count - reader.offset) }
+                return value
+            }
+        }
+        return try result.get()
+    }
 }

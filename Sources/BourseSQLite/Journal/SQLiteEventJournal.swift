@@ -82,6 +82,10 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
         migrator.registerMigration("v2: no secondary indexes") { db in
             try db.execute(sql: "DROP INDEX journal_by_order; DROP INDEX journal_by_time;")
         }
+        // A session's own part of a snapshot (a paper session's venue, strategy and counters).
+        migrator.registerMigration("v3: snapshot session state") { db in
+            try db.execute(sql: "ALTER TABLE snapshot ADD COLUMN session BLOB NOT NULL DEFAULT x''")
+        }
         return migrator
     }
 
@@ -242,8 +246,8 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
         do {
             try queue.write { db in
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO snapshot (sequence, timestamp, state) VALUES (?, ?, ?)",
-                    arguments: [Int64(snapshot.sequence), snapshot.timestamp.rawValue, Data(snapshot.bytes)])
+                    sql: "INSERT OR REPLACE INTO snapshot (sequence, timestamp, state, session) VALUES (?, ?, ?, ?)",
+                    arguments: [Int64(snapshot.sequence), snapshot.timestamp.rawValue, Data(snapshot.bytes), Data(snapshot.session)])
             }
         } catch { throw .storage("cannot save a snapshot to \(path): \(error)") }
     }
@@ -251,10 +255,10 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
     public func latestSnapshot() throws(JournalError) -> Snapshot? {
         do {
             return try queue.read { db in
-                try Row.fetchOne(db, sql: "SELECT sequence, timestamp, state FROM snapshot ORDER BY sequence DESC LIMIT 1").map { row in
+                try Row.fetchOne(db, sql: "SELECT sequence, timestamp, state, session FROM snapshot ORDER BY sequence DESC LIMIT 1").map { row in
                     Snapshot(
                         sequence: UInt64(row["sequence"] as Int64), timestamp: UnixNanos(row["timestamp"] as Int64),
-                        bytes: Array(row["state"] as Data))
+                        bytes: Array(row["state"] as Data), session: Array(row["session"] as Data))
                 }
             }
         } catch { throw .storage("cannot read snapshots from \(path): \(error)") }

@@ -13,6 +13,12 @@ public struct ByteWriter: Sendable {
     /// Empties the buffer, keeping its capacity.
     public mutating func reset() { bytes.removeAll(keepingCapacity: true) }
 
+    /// Appends raw bytes (no length prefix): for stores that keep other data beside encoded records.
+    public mutating func append(raw: some Collection<UInt8>) { bytes.append(contentsOf: raw) }
+
+    /// Appends raw bytes (no length prefix) from a buffer.
+    public mutating func append(raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
+
     mutating func write(_ value: UInt8) { bytes.append(value) }
 
     mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }

@@ -1,4 +1,4 @@
-public import BourseCore
+package import BourseCore
 import OrderedCollections
 
 /// The simulated venue's state as plain values, for a paper session's snapshot: a paper venue

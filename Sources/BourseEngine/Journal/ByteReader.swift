@@ -86,18 +86,15 @@ public struct ByteReader {
         return InstrumentID(symbol: symbol, venue: venue)
     }
 
-    mutating func readPrice(_ field: StaticString) throws(JournalCodecError) -> Price {
-        let raw = try readInt64(field)
-        let precision = try readUInt8(field)
-        do { return try Price(raw: raw, precision: precision) } catch {
-            throw .invalidValue(field: "\(field)", reason: error.description)
-        }
-    }
+    mutating func readPrice(_ field: StaticString) throws(JournalCodecError) -> Price { try readFixedPoint(field) }
 
-    mutating func readQuantity(_ field: StaticString) throws(JournalCodecError) -> Quantity {
+    mutating func readQuantity(_ field: StaticString) throws(JournalCodecError) -> Quantity { try readFixedPoint(field) }
+
+    /// A fixed-point value written as its raw `Int64` and precision, checked.
+    mutating func readFixedPoint<Value: FixedPointValue>(_ field: StaticString) throws(JournalCodecError) -> Value {
         let raw = try readInt64(field)
         let precision = try readUInt8(field)
-        do { return try Quantity(raw: raw, precision: precision) } catch {
+        do { return try Value(raw: raw, precision: precision) } catch {
             throw .invalidValue(field: "\(field)", reason: error.description)
         }
     }

@@ -58,12 +58,8 @@ public struct ByteWriter: Sendable {
         write(value.venue.value)
     }
 
-    mutating func write(_ value: Price) {
-        write(value.raw)
-        write(value.precision)
-    }
-
-    mutating func write(_ value: Quantity) {
+    /// A fixed-point value (price, quantity, rate) as its raw `Int64` and precision.
+    mutating func write(_ value: some FixedPointValue) {
         write(value.raw)
         write(value.precision)
     }

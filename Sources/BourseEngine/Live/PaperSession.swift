@@ -121,10 +121,13 @@ public final class PaperSession {
         nextBarIndex = resume.nextBarIndex
     }
 
-    /// Audit records of one process's life (start, recovery) that a re-run does not reproduce.
+    /// Records of one process's life (the session's start, a recovery) that a re-run does not reproduce.
     public static func isPerProcessRecord(_ entry: JournalEntry) -> Bool {
-        guard case .audit(let audit) = entry else { return false }
-        return audit.category == .recovery || audit.category == .operatorCommand
+        switch entry {
+        case .sessionStart: true
+        case .audit(let audit): audit.category == .recovery || audit.category == .operatorCommand
+        case .command, .event, .marketData: false
+        }
     }
 
     /// Whether the re-run is still reproducing journaled records.
@@ -147,6 +150,10 @@ public final class PaperSession {
         let bars = configuration.bars
         let end = min(limit ?? bars.count, bars.count)
         if journal.lastSequence == 0 && nextBarIndex == 0 {
+            try record(
+                .sessionStart(SessionStart(
+                    instruments: [configuration.instrument], accountID: configuration.accountID,
+                    startingBalances: [configuration.startingCash])), correlationID: "")
             try record(.audit(AuditEntry(
                 category: .operatorCommand, actor: configuration.actor, action: "start paper session",
                 reason: "\(bars.count) bars of \(configuration.instrument.id), strategy \(configuration.strategyID)")), correlationID: "")

@@ -97,10 +97,9 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
                     db, sql: "SELECT sequence, payload, previous_hash, hash FROM journal ORDER BY sequence DESC LIMIT 1")
                 {
                     let sequence: Int64 = row["sequence"]
-                    let payload: [UInt8] = Array(row["payload"] as Data)
-                    let previous: [UInt8] = Array(row["previous_hash"] as Data)
-                    let hash: [UInt8] = Array(row["hash"] as Data)
-                    if JournalChain.hash(previous: previous, payload: payload) == hash, (try? JournalCodec.decode(payload)) != nil {
+                    if let payload = row.bytes("payload"), let previous = row.bytes("previous_hash"), let hash = row.bytes("hash"),
+                        JournalChain.hash(previous: previous, payload: payload) == hash, (try? JournalCodec.decode(payload)) != nil
+                    {
                         lastSequence = UInt64(sequence)
                         lastHash = hash
                         break

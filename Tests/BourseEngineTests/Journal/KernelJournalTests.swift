@@ -47,11 +47,11 @@ import Testing
         return kernel
     }
 
+    /// The state the journal alone describes: its session-start record holds the run's instruments and cash.
     static func rebuild(_ journal: any EventJournal, _ config: BacktestConfig) throws -> JournalState {
-        var state = try JournalState(
-            instruments: config.instruments, accountID: config.accountID, startingBalances: [config.startingCash],
-            tracksCash: config.accountKind == .cash)
-        try journal.forEach(after: 0) { record throws(JournalError) in try state.apply(record) }
+        let state = try JournalReplay.state(of: journal)
+        #expect(state.instruments == config.instruments && state.tracksCash == (config.accountKind == .cash))
+        #expect(state.account.balance(config.startingCash.currency).total == config.startingCash || state.fillCount > 0)
         return state
     }
 
@@ -105,7 +105,12 @@ import Testing
         let opening = AuditEntry(category: .configurationChange, actor: "test", action: "effective configuration", reason: "k=v")
         _ = try Self.run(config, journal: BacktestJournal(journal: journal, opening: [opening]))
         let records = try journal.records()
-        #expect(records.first?.entry == .audit(opening))
+        guard case .sessionStart(let start)? = records.first?.entry else {
+            Issue.record("a backtest journal starts with its session-start record, got \(records.first?.entry.kind.description ?? "nothing")")
+            return
+        }
+        #expect(start.instruments == config.instruments && start.startingBalances == [config.startingCash])
+        #expect(records.dropFirst().first?.entry == .audit(opening))
         #expect(!records.contains { $0.entry.kind == .marketData }, "market data is off by default")
         var commanded: Set<ClientOrderID> = []
         var signals: [ClientOrderID: String] = [:]

@@ -69,6 +69,10 @@ import Testing
         let goog = config.instruments[0].id
         #expect(state.signedPosition(goog) == kernel.portfolio.positions[0].signedQuantityRaw)
         #expect(state.account.balance(.USD).total == kernel.portfolio.cash)
+        // The backtest's recorder keeps no state (nobody reads it): it holds no order, and refuses to reconcile.
+        let recorder = try #require(kernel.recorder)
+        #expect(!recorder.keepsState && recorder.state.orders.isEmpty && recorder.state.fillCount == 0)
+        #expect(journal.lastSequence > 100)
         // Journaling changes nothing in the run.
         let plain = try Self.run(config, journal: nil)
         #expect(plain.portfolio.equity == kernel.portfolio.equity && plain.fills == kernel.fills)

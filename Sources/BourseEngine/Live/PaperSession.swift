@@ -111,6 +111,13 @@ public final class PaperSession {
         guard resume.nextBarIndex <= configuration.bars.count else {
             throw invalid("next bar", "bar \(resume.nextBarIndex) is past the input's \(configuration.bars.count) bars")
         }
+        // The bars before the snapshot are not re-run: at least the last one must be the one the snapshot followed.
+        let lastBar = resume.nextBarIndex > 0 ? PaperSessionSnapshot.fingerprint(configuration.bars[resume.nextBarIndex - 1]) : []
+        guard lastBar == resume.lastBar else {
+            throw .divergence(
+                sequence: snapshot.sequence, journaled: "a snapshot after bar #\(resume.nextBarIndex - 1) \(resume.lastBar)",
+                produced: "that bar in the input is \(lastBar)")
+        }
         do { try venue.restore(resume.venue) } catch { throw invalid("venue", error.description) }
         for order in state.orders.values where !order.isClosed {
             do { try orderManager.restore(order) } catch { throw invalid("open order", error.description) }
@@ -198,8 +205,8 @@ public final class PaperSession {
         var correlations: OrderedDictionary<ClientOrderID, String> = [:]
         for order in orderManager.openOrders() { correlations[order.clientOrderID] = recorder.correlationID(of: order.clientOrderID) }
         return PaperSessionSnapshot(
-            nextBarIndex: nextBar, orderCount: orderCount, sentAt: sentAt, correlations: correlations, strategy: strategy.savedState(),
-            venue: venueState
+            nextBarIndex: nextBar, orderCount: orderCount, sentAt: sentAt, correlations: correlations,
+            lastBar: PaperSessionSnapshot.fingerprint(configuration.bars[nextBar - 1]), strategy: strategy.savedState(), venue: venueState
         ).encoded()
     }
 

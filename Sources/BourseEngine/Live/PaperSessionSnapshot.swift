@@ -18,6 +18,9 @@ struct PaperSessionSnapshot: Hashable {
     var sentAt: OrderedDictionary<ClientOrderID, Int64>
     /// The correlation id of each working order.
     var correlations: OrderedDictionary<ClientOrderID, String>
+    /// The last bar run before the snapshot (``fingerprint(_:)``), empty before the first: a restart
+    /// re-runs none of the bars before the snapshot, so it checks at least that one is unchanged.
+    var lastBar: [Int64]
     var strategy: [UInt8]
     var venue: SimulatedVenueState
 
@@ -36,6 +39,8 @@ struct PaperSessionSnapshot: Hashable {
             w.write(id)
             w.write(correlation)
         }
+        w.writeLength(lastBar.count)
+        for value in lastBar { w.write(value) }
         w.writeLength(strategy.count)
         for byte in strategy { w.write(byte) }
         venue.encode(into: &w)
@@ -44,14 +49,20 @@ struct PaperSessionSnapshot: Hashable {
 
     init(
         nextBarIndex: Int, orderCount: Int, sentAt: OrderedDictionary<ClientOrderID, Int64>,
-        correlations: OrderedDictionary<ClientOrderID, String>, strategy: [UInt8], venue: SimulatedVenueState
+        correlations: OrderedDictionary<ClientOrderID, String>, lastBar: [Int64], strategy: [UInt8], venue: SimulatedVenueState
     ) {
         self.nextBarIndex = nextBarIndex
         self.orderCount = orderCount
         self.sentAt = sentAt
         self.correlations = correlations
+        self.lastBar = lastBar
         self.strategy = strategy
         self.venue = venue
+    }
+
+    /// A bar's values (open, high, low, close, volume, close time), to recognise it again.
+    static func fingerprint(_ bar: Bar) -> [Int64] {
+        [bar.open.raw, bar.high.raw, bar.low.raw, bar.close.raw, bar.volume.raw, bar.tsEvent.rawValue]
     }
 
     /// Decodes ``encoded()``'s bytes.
@@ -71,11 +82,13 @@ struct PaperSessionSnapshot: Hashable {
                 let id: ClientOrderID = try r.readIdentifier("correlated order")
                 correlations[id] = try r.readString("correlation id")
             }
+            var lastBar: [Int64] = []
+            for _ in 0..<(try r.readLength("last bar length")) { lastBar.append(try r.readInt64("last bar")) }
             var strategy: [UInt8] = []
             for _ in 0..<(try r.readLength("strategy state length")) { strategy.append(try r.readUInt8("strategy state")) }
             return PaperSessionSnapshot(
-                nextBarIndex: nextBarIndex, orderCount: orderCount, sentAt: sentAt, correlations: correlations, strategy: strategy,
-                venue: try SimulatedVenueState(reading: &r))
+                nextBarIndex: nextBarIndex, orderCount: orderCount, sentAt: sentAt, correlations: correlations, lastBar: lastBar,
+                strategy: strategy, venue: try SimulatedVenueState(reading: &r))
         }
     }
 }

@@ -72,6 +72,30 @@ import Testing
         #expect(final.orders == expected.orders && final.account == expected.account)
     }
 
+    /// A restart at a snapshot re-runs none of the bars before it: a changed input is still caught
+    /// there (the snapshot keeps its last bar), even when the journal ends at the snapshot.
+    @Test func aChangedInputIsCaughtAtTheSnapshot() throws {
+        let bars = try JournalFixtures.bars(count: 100, seed: 5)
+        let configuration = try JournalFixtures.configuration(bars: bars, snapshotEvery: 50)
+        let journal = InMemoryEventJournal()
+        let snapshots = InMemorySnapshotStore()
+        try PaperSession(configuration: configuration, journal: journal, snapshots: snapshots).run(limit: 50)
+        #expect(snapshots.snapshots.count == 1 && journal.lastSequence == snapshots.snapshots[0].sequence)
+        var changed = bars
+        changed[49] = try Bar(
+            barType: bars[49].barType, open: bars[49].open, high: bars[49].high, low: bars[49].low, close: bars[49].close,
+            volume: Quantity(raw: bars[49].volume.raw + 1, precision: bars[49].volume.precision), tsEvent: bars[49].tsEvent)
+        var other = configuration
+        other.bars = changed
+        #expect {
+            try PaperSession(configuration: other, journal: journal, snapshots: snapshots)
+        } throws: { error in
+            guard case JournalError.divergence = error else { return false }
+            return true
+        }
+        #expect(try PaperSession(configuration: configuration, journal: journal, snapshots: snapshots).nextBarIndex == 50)
+    }
+
     /// The session's part of a snapshot decodes to what was saved, and a venue restored from it
     /// saves the same state again; damaged bytes are a clear error.
     @Test func theSessionsPartRoundTrips() throws {

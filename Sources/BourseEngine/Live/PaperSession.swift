@@ -64,7 +64,7 @@ public final class PaperSession {
         var state = snapshotState
         let resume = try Self.sessionPart(of: snapshot)
         let clock = TestClock(
-            now: resume != nil ? snapshot?.timestamp ?? .zero : configuration.bars.first.map { UnixNanos($0.tsEvent.rawValue - 1) } ?? .zero)
+            now: resume?.snapshot.timestamp ?? configuration.bars.first.map { UnixNanos($0.tsEvent.rawValue - 1) } ?? .zero)
         self.clock = clock
         do {
             venue = try Venue(
@@ -76,21 +76,24 @@ public final class PaperSession {
         orderManager = BourseExecution.OrderManager(client: venue)
         try journal.forEach(after: state.lastSequence) { record throws(JournalError) in try state.apply(record) }
         recorder = JournalRecorder(journal: journal, clock: clock, state: state, syncsCommands: true, recordsMarketData: true)
-        if let resume, let snapshot { try resumeAt(snapshot, resume, state: snapshotState) }
-        if let resume { for (id, signal) in resume.correlations { recorder.correlate(id, with: signal) } }
+        if let resume { try resumeAt(resume.snapshot, resume.session, state: snapshotState) }
         if journal.lastSequence > 0 {
-            let rerunFrom = resume != nil ? snapshot?.sequence ?? 0 : 0
             recorder.beginRecovery(
-                expecting: try journal.records(after: rerunFrom).filter { !Self.isPerProcessRecord($0.entry) },
+                expecting: try journal.records(after: resume?.snapshot.sequence ?? 0).filter { !Self.isPerProcessRecord($0.entry) },
                 summary: RecoverySummary(
-                    journaledRecords: journal.lastSequence, snapshotSequence: snapshot?.sequence, resumedAtBar: resume?.nextBarIndex))
+                    journaledRecords: journal.lastSequence, snapshotSequence: snapshot?.sequence,
+                    resumedAtBar: resume?.session.nextBarIndex))
         }
     }
 
-    /// The session's part of `snapshot`, `nil` when it has none.
-    static func sessionPart(of snapshot: Snapshot?) throws(JournalError) -> PaperSessionSnapshot? {
+    /// `snapshot` with its session's part decoded, `nil` when it has none (the session then re-runs from the first bar).
+    static func sessionPart(
+        of snapshot: Snapshot?
+    ) throws(JournalError) -> (snapshot: Snapshot, session: PaperSessionSnapshot)? {
         guard let snapshot, !snapshot.session.isEmpty else { return nil }
-        do { return try PaperSessionSnapshot(bytes: snapshot.session) } catch { throw .codec(sequence: snapshot.sequence, error) }
+        do { return (snapshot, try PaperSessionSnapshot(bytes: snapshot.session)) } catch {
+            throw .codec(sequence: snapshot.sequence, error)
+        }
     }
 
     /// The journal's state as of `snapshot` (empty without one).
@@ -126,6 +129,7 @@ public final class PaperSession {
         sentAt = resume.sentAt
         orderCount = resume.orderCount
         nextBarIndex = resume.nextBarIndex
+        for (id, signal) in resume.correlations { recorder.correlate(id, with: signal) }
     }
 
     /// Records of one process's life (the session's start, a recovery) that a re-run does not reproduce.

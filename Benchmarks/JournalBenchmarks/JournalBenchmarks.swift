@@ -5,24 +5,38 @@ import BourseSQLite
 import BourseTestKit
 import Foundation
 
+/// A paper session on `count` random bars, snapshotting every `snapshotEvery` bars (0: never).
+func paperConfiguration(bars count: Int, snapshotEvery: Int) throws -> PaperSessionConfiguration {
+    var rng = SplitMix64(seed: 17)
+    let instrument = TestDefaults.instrument
+    let bars = try RandomMarket.bars(
+        count: count, barType: BarType(instrumentID: instrument.id, spec: .oneMinute), start: Price(raw: 10_000, precision: 2),
+        firstClose: TestDefaults.time, using: &rng)
+    return PaperSessionConfiguration(
+        instrument: instrument, bars: bars, startingCash: Money(uncheckedRaw: 1_000_000_00, currency: .USD),
+        strategyID: TestDefaults.strategyID, accountID: TestDefaults.accountID,
+        strategy: try PaperStrategy(fast: 3, slow: 8, quantity: Quantity(raw: 5, precision: 0)), snapshotEvery: snapshotEvery,
+        actor: "bench")
+}
+
 /// The records of a paper session on random bars: a realistic mix of bars, commands, events and audit records.
 func sessionRecords(bars count: Int) -> [JournalRecord] {
     do {
-        var rng = SplitMix64(seed: 17)
-        let instrument = TestDefaults.instrument
-        let bars = try RandomMarket.bars(
-            count: count, barType: BarType(instrumentID: instrument.id, spec: .oneMinute), start: Price(raw: 10_000, precision: 2),
-            firstClose: TestDefaults.time, using: &rng)
-        let configuration = PaperSessionConfiguration(
-            instrument: instrument, bars: bars, startingCash: Money(uncheckedRaw: 1_000_000_00, currency: .USD),
-            strategyID: TestDefaults.strategyID, accountID: TestDefaults.accountID,
-            strategy: try PaperStrategy(fast: 3, slow: 8, quantity: Quantity(raw: 5, precision: 0)), snapshotEvery: 0, actor: "bench")
         let journal = InMemoryEventJournal()
-        try PaperSession(configuration: configuration, journal: journal, snapshots: InMemorySnapshotStore()).run()
+        try PaperSession(
+            configuration: try paperConfiguration(bars: count, snapshotEvery: 0), journal: journal, snapshots: InMemorySnapshotStore()
+        ).run()
         return try journal.records()
     } catch {
         fatalError("benchmark setup failed: \(error)")
     }
+}
+
+/// A copy of `records` in a new journal (what a restarted process finds on disk).
+func journal(of records: [JournalRecord]) throws(JournalError) -> InMemoryEventJournal {
+    let journal = InMemoryEventJournal()
+    for record in records { try journal.append(record.entry, timestamp: record.timestamp, correlationID: record.correlationID) }
+    return journal
 }
 
 /// The calling thread's CPU time in nanoseconds: precise, where the harness's CPU metrics count
@@ -124,6 +138,35 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(state.fillCount)
         } catch { benchmark.error("\(error)") }
     }
+
+    // A restart at the end of a 20,000-bar session whose last 10 bars' records were lost: from the
+    // latest snapshot (venue, strategy and counters restored; bar 19,000 on) or, without one, from the first bar.
+    do {
+        let configuration = try paperConfiguration(bars: 20_000, snapshotEvery: 1_000)
+        let full = InMemoryEventJournal()
+        let snapshots = InMemorySnapshotStore()
+        try PaperSession(configuration: configuration, journal: full, snapshots: snapshots).run(limit: 19_990)
+        let survived = try full.records()
+        for (name, saved) in [("from the latest snapshot", snapshots.snapshots), ("from the first bar (no snapshot)", [])] {
+            Benchmark(
+                "Paper restart after a crash at bar 19,990 of 20,000, \(name)",
+                configuration: .init(metrics: [.wallClock, .cpuUser, .mallocCountTotal], scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 10)
+            ) { benchmark in
+                do {
+                    let journal = try journal(of: survived)
+                    // A fresh store each time: the restarted run saves snapshots of its own.
+                    let store = InMemorySnapshotStore()
+                    for snapshot in saved { try store.save(snapshot) }
+                    benchmark.startMeasurement()
+                    let session = try PaperSession(configuration: configuration, journal: journal, snapshots: store)
+                    try session.run()
+                    benchmark.stopMeasurement()
+                    blackHole(session.barsRun)
+                    if session.recovery?.reconciled != true { benchmark.error("the restart did not reconcile") }
+                } catch { benchmark.error("\(error)") }
+            }
+        }
+    } catch { fatalError("benchmark setup failed: \(error)") }
 
     let encoded = records.map { JournalCodec.encode($0) }
     Benchmark("Journal decode only (in memory), \(records.count) records", configuration: replayConfiguration) { benchmark in

@@ -99,7 +99,7 @@ import Testing
     // MARK: Tampering
 
     enum Tampering: String, CaseIterable, Sendable {
-        case editPayload, editPayloadAndRehash, editColumn, delete, swap
+        case editPayload, editPayloadAndRehash, editColumn, delete, swap, payloadOfAnotherType
     }
 
     @Test(arguments: Tampering.allCases)
@@ -119,6 +119,9 @@ import Testing
                 try db.execute(sql: "UPDATE journal SET payload = ?, hash = ? WHERE sequence = ?", arguments: [Data(payload), Data(hash), target])
             case .editColumn:
                 try db.execute(sql: "UPDATE journal SET timestamp = timestamp + 1 WHERE sequence = ?", arguments: [target])
+            case .payloadOfAnotherType:
+                // SQLite lets any column hold any type: a number where bytes belong is named, not a crash.
+                try db.execute(sql: "UPDATE journal SET payload = 12345 WHERE sequence = ?", arguments: [target])
             case .delete:
                 try db.execute(sql: "DELETE FROM journal WHERE sequence = ?", arguments: [target])
             case .swap:

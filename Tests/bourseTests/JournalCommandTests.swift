@@ -47,13 +47,34 @@ import Testing
         #expect(order.contains { $0.contains("order-filled") })
         let signals = Set(order.dropLast().map { $0.components(separatedBy: "  ")[3] })
         #expect(signals.count == 1 && signals.first?.hasPrefix("SIG-") == true, "\(signals)")
-        // A time range: the opening records, before the first signal.
+        // A time range: the opening records (session start, operator command, configuration), before the first signal.
         let range = try show(["--from", "2004-08-20", "--to", "2004-08-31"])
-        #expect(range.count == 3 && range.dropLast().allSatisfy { $0.contains(" 2004-08-20T") })
+        #expect(range.count == 4 && range.dropLast().allSatisfy { $0.contains(" 2004-08-20T") })
+        #expect(range.first?.contains("session-start") == true)
 
         // One journal per run.
         backtest = try Bourse.parseAsRoot(["backtest", "--strategy", "sma-cross", "--data", Self.goog, "--journal", journal])
         #expect { try backtest.run() } throws: { "\($0)".contains("already holds") }
+    }
+
+    /// `bourse audit replay` rebuilds a backtest's final orders, position and cash from its journal
+    /// alone (that they equal the run's own is `KernelJournalTests`' check; this is the command).
+    @Test func aBacktestJournalReplaysFromTheJournalAlone() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var backtest = try Bourse.parseAsRoot([
+            "backtest", "--strategy", "sma-cross", "--data", Self.goog, "--journal", journal, "--account", "cash",
+        ])
+        try backtest.run()
+        let replay = try #require(try Bourse.parseAsRoot(["audit", "replay", "--journal", journal]) as? AuditReplay)
+        let lines = try replay.output().split(separator: "\n").map(String.init)
+        let orders = lines.filter { $0.hasPrefix("order ") }
+        #expect(lines.first?.hasPrefix("orders \(orders.count) ") == true && orders.count > 10, "\(lines.prefix(3))")
+        #expect(orders.allSatisfy { $0.contains(" FILLED ") || $0.contains(" DENIED ") || $0.contains(" CANCELED ") }, "\(orders)")
+        #expect(lines.contains { $0.hasPrefix("position GOOG.") })
+        #expect(lines.last?.hasPrefix("cash ") == true && lines.last?.hasSuffix(" USD") == true, "\(lines.last ?? "")")
+
+        let missing = try #require(try Bourse.parseAsRoot(["audit", "replay", "--journal", "\(directory)/none.sqlite"]) as? AuditReplay)
+        #expect { try missing.output() } throws: { "\($0)".contains("no journal at") }
     }
 
     @Test func killSwitchActionsAreJournaledWithWhoAndWhy() throws {

@@ -64,6 +64,7 @@ import Testing
         var kills = 0
         var rounds = 0
         var reemitted = 0
+        var resumed = 0
         while kills < 50 {
             rounds += 1
             let crashed = directory.appendingPathComponent("crashed-\(rounds).sqlite").path
@@ -87,15 +88,22 @@ import Testing
                 }
                 try #require(roundKills < 200, "the session never finishes between kills")
             }
-            reemitted += try Self.check(crashed, against: expected, round: rounds, kills: roundKills)
+            let recoveries = try Self.check(crashed, against: expected, round: rounds, kills: roundKills)
+            reemitted += recoveries.reemitted
+            resumed += recoveries.resumedFromSnapshot
         }
-        print("crash test: \(kills) kills in \(rounds) rounds; \(reemitted) recoveries re-emitted records the crash had lost")
+        print(
+            "crash test: \(kills) kills in \(rounds) rounds; \(reemitted) recoveries re-emitted records the crash had lost; "
+                + "\(resumed) resumed at a snapshot's bar")
         #expect(reemitted > 0, "no crash ever lost an unsynced record: the kills did not hit a write window")
+        #expect(resumed > 0, "no restart resumed from a snapshot (venue and strategy restored)")
     }
 
     /// Checks a journal that survived kills against the uninterrupted one; returns how many of its
-    /// recoveries re-emitted lost records.
-    static func check(_ crashed: String, against expected: [JournalRecord], round: Int, kills: Int) throws -> Int {
+    /// recoveries re-emitted lost records and how many resumed at a snapshot's bar.
+    static func check(
+        _ crashed: String, against expected: [JournalRecord], round: Int, kills: Int
+    ) throws -> (reemitted: Int, resumedFromSnapshot: Int) {
         let actual = try SQLiteEventJournal(path: crashed).records()
         let trading = { (records: [JournalRecord]) in records.map(\.entry).filter { !PaperSession.isPerProcessRecord($0) } }
         #expect(trading(actual) == trading(expected), "round \(round): orders, fills or bars lost or duplicated")
@@ -108,9 +116,12 @@ import Testing
         }
         #expect(Set(submits).count == submits.count && !submits.isEmpty, "round \(round): an order was sent twice")
         #expect(try JournalVerifier.verify(path: crashed).isIntact)
-        let recoveries = actual.compactMap { record -> Int? in
+        let reasons = actual.compactMap { record -> String? in
             guard case .audit(let audit) = record.entry, audit.category == .recovery else { return nil }
-            let words = audit.reason.split(separator: " ")
+            return audit.reason
+        }
+        let recoveries = reasons.compactMap { reason -> Int? in
+            let words = reason.split(separator: " ")
             guard let at = words.indices.first(where: { $0 > 0 && words[$0] == "records" && words[$0 + 1] == "lost" }) else { return nil }
             return Int(words[at - 1])
         }
@@ -129,7 +140,7 @@ import Testing
         #expect(a.positions == b.positions, "round \(round)")
         #expect(a.account == b.account, "round \(round)")
         #expect(a.fillCount == b.fillCount && a.fillCount > 10, "round \(round)")
-        return recoveries.filter { $0 > 0 }.count
+        return (recoveries.filter { $0 > 0 }.count, reasons.filter { $0.contains("venue and strategy restored from the snapshot") }.count)
     }
 
     static func seconds(_ duration: Duration) -> Double {

@@ -26,7 +26,13 @@ public struct BacktestJournal {
             let state = try JournalState(
                 instruments: config.instruments, accountID: config.accountID, startingBalances: [config.startingCash],
                 tracksCash: config.accountKind == .cash)
-            let recorder = JournalRecorder(journal: journal, clock: kernel.clock, state: state, recordsMarketData: recordsMarketData)
+            // No backtest reads the recorder's state: it keeps none (its memory would grow with every order).
+            let recorder = JournalRecorder(
+                journal: journal, clock: kernel.clock, state: state, keepsState: false, recordsMarketData: recordsMarketData)
+            try recorder.record(
+                .sessionStart(SessionStart(
+                    instruments: config.instruments, accountID: config.accountID, startingBalances: [config.startingCash],
+                    tracksCash: state.tracksCash)), correlationID: "")
             for entry in opening { try recorder.record(.audit(entry), correlationID: "") }
             kernel.journal(to: recorder)
         } catch { throw .journal("\(error)") }

@@ -86,18 +86,15 @@ public struct ByteReader {
         return InstrumentID(symbol: symbol, venue: venue)
     }
 
-    mutating func readPrice(_ field: StaticString) throws(JournalCodecError) -> Price {
-        let raw = try readInt64(field)
-        let precision = try readUInt8(field)
-        do { return try Price(raw: raw, precision: precision) } catch {
-            throw .invalidValue(field: "\(field)", reason: error.description)
-        }
-    }
+    mutating func readPrice(_ field: StaticString) throws(JournalCodecError) -> Price { try readFixedPoint(field) }
 
-    mutating func readQuantity(_ field: StaticString) throws(JournalCodecError) -> Quantity {
+    mutating func readQuantity(_ field: StaticString) throws(JournalCodecError) -> Quantity { try readFixedPoint(field) }
+
+    /// A fixed-point value written as its raw `Int64` and precision, checked.
+    mutating func readFixedPoint<Value: FixedPointValue>(_ field: StaticString) throws(JournalCodecError) -> Value {
         let raw = try readInt64(field)
         let precision = try readUInt8(field)
-        do { return try Quantity(raw: raw, precision: precision) } catch {
+        do { return try Value(raw: raw, precision: precision) } catch {
             throw .invalidValue(field: "\(field)", reason: error.description)
         }
     }
@@ -134,5 +131,18 @@ public struct ByteReader {
         throws(JournalCodecError) -> T?
     {
         try readBool(field) ? try body(&self) : nil
+    }
+
+    /// Reads all of `bytes` with `body`; throws ``JournalCodecError/trailingBytes(_:)`` when bytes are left over.
+    static func readWhole<T>(_ bytes: [UInt8], _ body: (inout ByteReader) throws(JournalCodecError) -> T) throws(JournalCodecError) -> T {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(JournalCodecError) -> T in
+                var reader = ByteReader(buffer)
+                let value = try body(&reader)
+                guard reader.isAtEnd else { throw .trailingBytes(buffer.count - reader.offset) }
+                return value
+            }
+        }
+        return try result.get()
     }
 }

@@ -13,6 +13,12 @@ public struct ByteWriter: Sendable {
     /// Empties the buffer, keeping its capacity.
     public mutating func reset() { bytes.removeAll(keepingCapacity: true) }
 
+    /// Appends raw bytes (no length prefix): for stores that keep other data beside encoded records.
+    public mutating func append(raw: some Collection<UInt8>) { bytes.append(contentsOf: raw) }
+
+    /// Appends raw bytes (no length prefix) from a buffer.
+    public mutating func append(raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
+
     mutating func write(_ value: UInt8) { bytes.append(value) }
 
     mutating func write(_ value: Bool) { bytes.append(value ? 1 : 0) }
@@ -52,12 +58,8 @@ public struct ByteWriter: Sendable {
         write(value.venue.value)
     }
 
-    mutating func write(_ value: Price) {
-        write(value.raw)
-        write(value.precision)
-    }
-
-    mutating func write(_ value: Quantity) {
+    /// A fixed-point value (price, quantity, rate) as its raw `Int64` and precision.
+    mutating func write(_ value: some FixedPointValue) {
         write(value.raw)
         write(value.precision)
     }

@@ -34,6 +34,7 @@ public enum JournalCodec {
             writer.write(audit.action)
             writer.write(audit.reason)
             writer.writeOptional(audit.clientOrderID) { $0.write($1) }
+        case .sessionStart(let start): encode(start, into: &writer)
         }
     }
 
@@ -81,6 +82,8 @@ public enum JournalCodec {
         switch kind {
         case .submitOrder, .submitOrderList, .modifyOrder, .cancelOrder, .cancelAllOrders:
             entry = .command(try decodeCommand(kind, &reader))
+        case .sessionStart:
+            entry = .sessionStart(try decodeSessionStart(&reader))
         case .marketData:
             entry = .marketData(MarketDataMark(
                 instrumentID: try reader.readInstrumentID("instrument id"), index: try reader.readInt64("bar index"),

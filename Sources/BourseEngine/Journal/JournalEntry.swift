@@ -10,6 +10,8 @@ public enum JournalEntry: Sendable, Hashable {
     case marketData(MarketDataMark)
     /// A decision or action for the audit trail.
     case audit(AuditEntry)
+    /// What the session trades and starts with (its journal's first record).
+    case sessionStart(SessionStart)
 
     /// The kind, for filtering (`bourse audit show --type`).
     public var kind: JournalEntryKind {
@@ -25,6 +27,7 @@ public enum JournalEntry: Sendable, Hashable {
         case .event(let e): JournalEntryKind.event(e.kind)
         case .marketData: .marketData
         case .audit(let a): JournalEntryKind.audit(a.category)
+        case .sessionStart: .sessionStart
         }
     }
 
@@ -35,6 +38,7 @@ public enum JournalEntry: Sendable, Hashable {
         case .event(let e): e.clientOrderID
         case .marketData: nil
         case .audit(let a): a.clientOrderID
+        case .sessionStart: nil
         }
     }
 }

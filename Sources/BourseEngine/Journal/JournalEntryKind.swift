@@ -4,6 +4,7 @@ public import BourseCore
 ///
 /// The codes are the schema: they never change meaning; new kinds take new codes.
 public enum JournalEntryKind: UInt8, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    case sessionStart = 0x01
     case submitOrder = 0x10, submitOrderList, modifyOrder, cancelOrder, cancelAllOrders
     case orderInitialized = 0x20, orderDenied, orderSubmitted, orderAccepted, orderRejected, orderCanceled
     case orderExpired, orderTriggered, orderPendingUpdate, orderPendingCancel, orderModifyRejected
@@ -45,6 +46,7 @@ public enum JournalEntryKind: UInt8, Sendable, Hashable, CaseIterable, CustomStr
     /// The name used on the command line and in listings (`order-filled`, `risk-decision`).
     public var description: String {
         switch self {
+        case .sessionStart: "session-start"
         case .submitOrder: "submit-order"
         case .submitOrderList: "submit-order-list"
         case .modifyOrder: "modify-order"

@@ -11,8 +11,9 @@ import OrderedCollections
 ///   events; audit and market-data records of no order carry an empty one.
 /// - An order command is journaled **before** it is sent; with ``syncsCommands`` (live and
 ///   paper sessions) the journal is synced first, so the command is durable before it leaves.
-/// - Every record is applied to a ``JournalState`` (the state the journal describes, for
-///   snapshots and reconciliation).
+/// - With ``keepsState`` (live and paper sessions), every record is applied to a
+///   ``JournalState`` (the state the journal describes, for snapshots and reconciliation); a
+///   backtest keeps none (it would hold every order of the run for nobody to read).
 /// - While recovering (``beginRecovery(expecting:summary:)``), records are not appended but
 ///   checked against the journaled ones: a re-run must reproduce the journal exactly.
 ///
@@ -26,7 +27,10 @@ public final class JournalRecorder {
     public let syncsCommands: Bool
     /// Whether market data deliveries are journaled (``MarketDataMark``).
     public let recordsMarketData: Bool
-    /// The state the journal describes (every record applied).
+    /// Whether every record is applied to ``state``.
+    public let keepsState: Bool
+    /// The state the journal describes (every record applied), when ``keepsState``; otherwise
+    /// the state given at start, unchanged.
     public private(set) var state: JournalState
     /// The first journal failure seen inside a bus handler.
     public private(set) var failure: JournalError?
@@ -43,14 +47,16 @@ public final class JournalRecorder {
     private var signalCount = 0
     private var signalTime: UnixNanos?
 
-    /// A recorder appending to `journal` at `clock`'s time; `state` is the journal's state so far.
+    /// A recorder appending to `journal` at `clock`'s time; `state` is the journal's state so far
+    /// (kept up to date when `keepsState`).
     public init(
-        journal: any EventJournal, clock: any Clock, state: JournalState, syncsCommands: Bool = false,
+        journal: any EventJournal, clock: any Clock, state: JournalState, keepsState: Bool = true, syncsCommands: Bool = false,
         recordsMarketData: Bool = false
     ) {
         self.journal = journal
         self.clock = clock
         self.state = state
+        self.keepsState = keepsState
         self.syncsCommands = syncsCommands
         self.recordsMarketData = recordsMarketData
     }
@@ -72,7 +78,7 @@ public final class JournalRecorder {
         }
         if awaitsReconciliation { recovery?.emittedAfterJournalEnd += 1 }
         let record = try journal.append(entry, timestamp: clock.now, correlationID: correlationID)
-        try state.apply(record)
+        if keepsState { try state.apply(record) }
     }
 
     /// Journals an order command before it is sent (synced first when ``syncsCommands``).
@@ -188,12 +194,20 @@ public final class JournalRecorder {
         }
     }
 
-    /// Asks the venue for the fills of the journal's open orders that the journal lacks — fills
-    /// that happened while Bourse was down — and journals them as the missing events (under the
-    /// order's correlation id, at the recovery's time). Nothing is sent to the venue. Returns how
-    /// many fills were recovered; a second call finds none. Throws
+    /// Asks the venue what happened to the journal's open orders while Bourse was down, and
+    /// journals it as the missing events, under each order's correlation id; nothing is sent to
+    /// the venue (never a resubmission):
+    /// - fills the journal lacks (the venue's fills since the oldest open order), reported with
+    ///   the type the order was submitted as (an emulated stop is released to the venue as a
+    ///   market order; the journal knows it was a stop);
+    /// - then cancels and expiries: an order the venue reports canceled or expired gets its
+    ///   ``OrderCanceled`` or ``OrderExpired`` at the venue's time (`tsEvent`), learned now (`tsInit`).
+    ///
+    /// Returns how many events were journaled; a second call finds none. Throws
     /// ``JournalError/reconciliation(_:)`` when the venue cannot list its fills.
-    public func recordMissedFills(from venue: some ExecutionClient) throws(JournalError) -> Int {
+    @discardableResult
+    public func recordMissedEvents(from venue: some ExecutionClient) throws(JournalError) -> Int {
+        guard keepsState else { throw .reconciliation(["the recorder keeps no state to reconcile (a backtest's)"]) }
         guard let since = state.orders.values.lazy.filter({ !$0.isClosed }).map(\.tsInit).min() else { return 0 }
         guard let fills = venue.fills(since: since, after: nil) else {
             throw .reconciliation(["the venue cannot list its fills since \(since): fills made while down cannot be recovered"])
@@ -201,10 +215,28 @@ public final class JournalRecorder {
         var recovered = 0
         for fill in fills {
             guard let order = state.orders[fill.clientOrderID], !order.isClosed, !order.tradeIDs.contains(fill.tradeID) else { continue }
-            try record(.event(.filled(fill)), correlationID: correlationID(of: fill.clientOrderID))
+            try record(.event(.filled(fill.withOrderType(order.type))), correlationID: correlationID(of: fill.clientOrderID))
+            recovered += 1
+        }
+        for order in state.orders.values where !order.isClosed {
+            guard let report = venue.orderStatus(order.clientOrderID) else { continue }
+            let event: OrderEvent
+            switch report.status {
+            case .canceled: event = .canceled(Self.statusEvent(order, report, now: clock.now))
+            case .expired: event = .expired(Self.statusEvent(order, report, now: clock.now))
+            default: continue
+            }
+            try record(.event(event), correlationID: correlationID(of: order.clientOrderID))
             recovered += 1
         }
         return recovered
+    }
+
+    /// A status event for `order` as the venue reported it: at the venue's time, learned `now`.
+    private static func statusEvent<Event: VenueStatusEvent>(_ order: Order, _ report: OrderStatusReport, now: UnixNanos) -> Event {
+        Event(
+            clientOrderID: order.clientOrderID, strategyID: order.strategyID, instrumentID: order.instrumentID,
+            venueOrderID: report.venueOrderID ?? order.venueOrderID, accountID: order.accountID, tsEvent: report.tsLast, tsInit: now)
     }
 
     /// Once the re-run has gone past the journal's end: compares the kept state with the venue,
@@ -223,6 +255,7 @@ public final class JournalRecorder {
 
     /// Where the journal's state and the venue's reports disagree (empty when they agree).
     public func reconciliationIssues(venue: some ExecutionClient) -> [String] {
-        JournalReconciliation.issues(state: state, venue: venue)
+        guard keepsState else { return ["the recorder keeps no state to reconcile (a backtest's)"] }
+        return JournalReconciliation.issues(state: state, venue: venue)
     }
 }

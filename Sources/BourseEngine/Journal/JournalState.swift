@@ -40,6 +40,13 @@ public struct JournalState: Sendable, Hashable {
         do { account = try Account(id: accountID, deposits: startingBalances) } catch { throw .replay(sequence: 0, "\(error)") }
     }
 
+    /// An empty state for the session `start` describes (a journal's first record).
+    public init(start: SessionStart) throws(JournalError) {
+        try self.init(
+            instruments: start.instruments, accountID: start.accountID, startingBalances: start.startingBalances,
+            tracksCash: start.tracksCash)
+    }
+
     /// The signed net position in an instrument (raw, size precision).
     public func signedPosition(_ id: InstrumentID) -> Int64 { positionRaw[id] ?? 0 }
 
@@ -50,7 +57,7 @@ public struct JournalState: Sendable, Hashable {
         switch record.entry {
         case .command(.submit(let c)): create(c.order)
         case .command(.submitList(let c)): for order in c.orders { create(order) }
-        case .command, .audit: break
+        case .command, .audit, .sessionStart: break
         case .marketData(let mark): lastBarIndex = mark.index
         case .event(let event): try apply(event, sequence: record.sequence)
         }

@@ -9,10 +9,14 @@ import OrderedCollections
 /// Starting a session on a journal that already has records is a recovery:
 /// 1. Bourse's own state (orders, positions, cash) is restored from the latest snapshot plus
 ///    the journal's tail (``JournalState``).
-/// 2. The simulated venue died with the process, so it is rebuilt the only faithful way: the
-///    session's input is re-run from the first bar through a fresh venue, and every record the
-///    re-run produces must equal the journaled one (commands are matched, not re-sent as new
-///    orders; a mismatch is a ``JournalError/divergence(sequence:journaled:produced:)``).
+/// 2. The simulated venue died with the process. A snapshot holds it (a paper venue stands in
+///    for a broker, which would have survived), with the strategy's state
+///    (``RestorableStrategy``) and the session's counters (``PaperSessionSnapshot``): they are
+///    restored, the order manager adopts the orders open at the snapshot, and only the bars
+///    after the snapshot's are re-run — every record the re-run produces must equal the
+///    journaled one (commands are matched, not re-sent as new orders; a mismatch is a
+///    ``JournalError/divergence(sequence:journaled:produced:)``). Without a snapshot (or with
+///    one from an older Bourse that holds no venue), the input is re-run from the first bar.
 /// 3. Where the journal ends, the restored state is reconciled with the venue's reports
 ///    (``ExecutionClient/orderStatus(_:)``, ``ExecutionClient/openOrderReports()``,
 ///    ``ExecutionClient/positionReports()``, ``ExecutionClient/balanceReports()``); any
@@ -21,7 +25,8 @@ import OrderedCollections
 ///    durable record) are journaled as they are produced again, and trading continues.
 ///
 /// A recovery audit record says what was restored. With a real venue, step 2 is replaced by
-/// asking the venue (it keeps its own state), and step 3 emits the missing events.
+/// asking the venue (it keeps its own state), and step 3 emits the missing events
+/// (``JournalRecorder/recordMissedEvents(from:)``).
 public final class PaperSession {
     public typealias Venue = SimulatedVenue<StandardFillModel, InstrumentFeeModel, FixedLatency>
 
@@ -37,6 +42,8 @@ public final class PaperSession {
     var orderCount = 0
     /// The next bar ``run(limit:)`` processes.
     public private(set) var nextBarIndex = 0
+    /// Bars this process has run (a restart from a snapshot runs only those after it).
+    public private(set) var barsRun = 0
     var events: [OrderEvent] = []
 
     /// The state rebuilt from the journal (restored at start, then kept up to date).
@@ -52,7 +59,12 @@ public final class PaperSession {
         self.configuration = configuration
         self.snapshots = snapshots
         strategy = configuration.strategy
-        let clock = TestClock(now: configuration.bars.first.map { UnixNanos($0.tsEvent.rawValue - 1) } ?? .zero)
+        let snapshot = try snapshots.latestSnapshot()
+        let snapshotState = try Self.state(at: snapshot, configuration: configuration)
+        var state = snapshotState
+        let resume = try Self.sessionPart(of: snapshot)
+        let clock = TestClock(
+            now: resume?.snapshot.timestamp ?? configuration.bars.first.map { UnixNanos($0.tsEvent.rawValue - 1) } ?? .zero)
         self.clock = clock
         do {
             venue = try Venue(
@@ -62,37 +74,71 @@ public final class PaperSession {
                 instruments: [configuration.instrument], clock: clock)
         } catch { throw .storage("cannot set up the simulated venue: \(error)") }
         orderManager = BourseExecution.OrderManager(client: venue)
-        recorder = JournalRecorder(
-            journal: journal, clock: clock, state: try Self.restore(configuration: configuration, journal: journal, snapshots: snapshots),
-            syncsCommands: true, recordsMarketData: true)
+        try journal.forEach(after: state.lastSequence) { record throws(JournalError) in try state.apply(record) }
+        recorder = JournalRecorder(journal: journal, clock: clock, state: state, syncsCommands: true, recordsMarketData: true)
+        if let resume { try resumeAt(resume.snapshot, resume.session, state: snapshotState) }
         if journal.lastSequence > 0 {
             recorder.beginRecovery(
-                expecting: try journal.records().filter { !Self.isPerProcessRecord($0.entry) },
+                expecting: try journal.records(after: resume?.snapshot.sequence ?? 0).filter { !Self.isPerProcessRecord($0.entry) },
                 summary: RecoverySummary(
-                    journaledRecords: journal.lastSequence, snapshotSequence: try snapshots.latestSnapshot()?.sequence))
+                    journaledRecords: journal.lastSequence, snapshotSequence: snapshot?.sequence,
+                    resumedAtBar: resume?.session.nextBarIndex))
         }
     }
 
-    /// The state as of the journal's end: the latest snapshot plus the records after it.
-    static func restore(
-        configuration: PaperSessionConfiguration, journal: any EventJournal, snapshots: any SnapshotStore
-    ) throws(JournalError) -> JournalState {
-        var state: JournalState
-        if let snapshot = try snapshots.latestSnapshot() {
-            state = try JournalState(snapshot: snapshot, instruments: [configuration.instrument], accountID: configuration.accountID)
-        } else {
-            state = try JournalState(
-                instruments: [configuration.instrument], accountID: configuration.accountID,
-                startingBalances: [configuration.startingCash])
+    /// `snapshot` with its session's part decoded, `nil` when it has none (the session then re-runs from the first bar).
+    static func sessionPart(
+        of snapshot: Snapshot?
+    ) throws(JournalError) -> (snapshot: Snapshot, session: PaperSessionSnapshot)? {
+        guard let snapshot, !snapshot.session.isEmpty else { return nil }
+        do { return (snapshot, try PaperSessionSnapshot(bytes: snapshot.session)) } catch {
+            throw .codec(sequence: snapshot.sequence, error)
         }
-        try journal.forEach(after: state.lastSequence) { record throws(JournalError) in try state.apply(record) }
-        return state
     }
 
-    /// Audit records of one process's life (start, recovery) that a re-run does not reproduce.
+    /// The journal's state as of `snapshot` (empty without one).
+    static func state(at snapshot: Snapshot?, configuration: PaperSessionConfiguration) throws(JournalError) -> JournalState {
+        if let snapshot {
+            return try JournalState(snapshot: snapshot, instruments: [configuration.instrument], accountID: configuration.accountID)
+        }
+        return try JournalState(
+            instruments: [configuration.instrument], accountID: configuration.accountID, startingBalances: [configuration.startingCash])
+    }
+
+    /// Puts the venue, the order manager, the strategy and the counters where they were when
+    /// `snapshot` was taken (`state` is the journal's state at it), so the session resumes at its bar.
+    private func resumeAt(_ snapshot: Snapshot, _ resume: PaperSessionSnapshot, state: JournalState) throws(JournalError) {
+        let invalid = { (part: String, reason: String) in
+            JournalError.codec(sequence: snapshot.sequence, .invalidValue(field: part, reason: reason))
+        }
+        guard resume.nextBarIndex <= configuration.bars.count else {
+            throw invalid("next bar", "bar \(resume.nextBarIndex) is past the input's \(configuration.bars.count) bars")
+        }
+        // The bars before the snapshot are not re-run: at least the last one must be the one the snapshot followed.
+        let lastBar = resume.nextBarIndex > 0 ? PaperSessionSnapshot.fingerprint(configuration.bars[resume.nextBarIndex - 1]) : []
+        guard lastBar == resume.lastBar else {
+            throw .divergence(
+                sequence: snapshot.sequence, journaled: "a snapshot after bar #\(resume.nextBarIndex - 1) \(resume.lastBar)",
+                produced: "that bar in the input is \(lastBar)")
+        }
+        do { try venue.restore(resume.venue) } catch { throw invalid("venue", error.description) }
+        for order in state.orders.values where !order.isClosed {
+            do { try orderManager.restore(order) } catch { throw invalid("open order", error.description) }
+        }
+        do { try strategy.restore(savedState: resume.strategy) } catch { throw .codec(sequence: snapshot.sequence, error) }
+        sentAt = resume.sentAt
+        orderCount = resume.orderCount
+        nextBarIndex = resume.nextBarIndex
+        for (id, signal) in resume.correlations { recorder.correlate(id, with: signal) }
+    }
+
+    /// Records of one process's life (the session's start, a recovery) that a re-run does not reproduce.
     public static func isPerProcessRecord(_ entry: JournalEntry) -> Bool {
-        guard case .audit(let audit) = entry else { return false }
-        return audit.category == .recovery || audit.category == .operatorCommand
+        switch entry {
+        case .sessionStart: true
+        case .audit(let audit): audit.category == .recovery || audit.category == .operatorCommand
+        case .command, .event, .marketData: false
+        }
     }
 
     /// Whether the re-run is still reproducing journaled records.
@@ -115,6 +161,10 @@ public final class PaperSession {
         let bars = configuration.bars
         let end = min(limit ?? bars.count, bars.count)
         if journal.lastSequence == 0 && nextBarIndex == 0 {
+            try record(
+                .sessionStart(SessionStart(
+                    instruments: [configuration.instrument], accountID: configuration.accountID,
+                    startingBalances: [configuration.startingCash])), correlationID: "")
             try record(.audit(AuditEntry(
                 category: .operatorCommand, actor: configuration.actor, action: "start paper session",
                 reason: "\(bars.count) bars of \(configuration.instrument.id), strategy \(configuration.strategyID)")), correlationID: "")
@@ -132,6 +182,7 @@ public final class PaperSession {
 
     private func step(barIndex index: Int) throws(JournalError) {
         let bar = configuration.bars[index]
+        barsRun += 1
         do { _ = try clock.advance(to: bar.tsEvent) } catch { throw .storage("bars out of order at index \(index): \(error)") }
         try recorder.recordMarketData(instrumentID: bar.barType.instrumentID, index: Int64(index), tsEvent: bar.tsEvent)
         events.removeAll(keepingCapacity: true)
@@ -146,8 +197,21 @@ public final class PaperSession {
         try finishRecoveryIfDone()
         if !isRecovering, configuration.snapshotEvery > 0, (index + 1) % configuration.snapshotEvery == 0 {
             try journal.sync()
-            try snapshots.save(Snapshot(sequence: state.lastSequence, timestamp: clock.now, bytes: state.encoded()))
+            try snapshots.save(Snapshot(
+                sequence: state.lastSequence, timestamp: clock.now, bytes: state.encoded(), session: sessionSnapshot(nextBar: index + 1)))
         }
+    }
+
+    /// The session's part of a snapshot taken after bar `nextBar − 1`; empty (a restart then
+    /// re-runs from the first bar) while the venue has commands in flight.
+    private func sessionSnapshot(nextBar: Int) -> [UInt8] {
+        guard let venueState = venue.savedState() else { return [] }
+        var correlations: OrderedDictionary<ClientOrderID, String> = [:]
+        for order in orderManager.openOrders() { correlations[order.clientOrderID] = recorder.correlationID(of: order.clientOrderID) }
+        return PaperSessionSnapshot(
+            nextBarIndex: nextBar, orderCount: orderCount, sentAt: sentAt, correlations: correlations,
+            lastBar: PaperSessionSnapshot.fingerprint(configuration.bars[nextBar - 1]), strategy: strategy.savedState(), venue: venueState
+        ).encoded()
     }
 
     private func execute(_ decision: PaperStrategy.Decision, signal: String, barIndex: Int64) throws(JournalError) {

@@ -14,6 +14,22 @@ public enum PaperSessionReport {
             + "cash \(cash) records \(state.lastSequence)"
     }
 
+    /// The summary, then one line per order (`P-1  BUY 10 GOOG.NASDAQ LIMIT @ 104.50  FILLED 10`),
+    /// one per position and one per cash balance: what `bourse audit replay` prints.
+    public static func details(_ state: JournalState) -> String {
+        var lines = [summary(state)]
+        for order in state.orders.values {
+            lines.append(
+                "order \(order.clientOrderID)  \(order.side) \(order.quantity) \(order.instrumentID) \(order.type)"
+                    + (order.price.map { " @ \($0)" } ?? "") + "  \(order.status) \(order.filledQuantity)")
+        }
+        for id in state.positions.keys {
+            lines.append("position \(id)  \(state.signedPosition(id) < 0 ? "-" : "")\(state.positions[id].map(\.description) ?? "0")")
+        }
+        for balance in state.account.balances.values { lines.append("cash \(balance.total)") }
+        return lines.joined(separator: "\n")
+    }
+
     /// `#12  2004-08-20T00:00:00Z  order-filled  SIG-5  P-1  BUY 10 @ 104.50`.
     public static func line(_ record: JournalRecord) -> String {
         let order = record.entry.clientOrderID.map { "\($0)" } ?? "-"
@@ -32,6 +48,9 @@ public enum PaperSessionReport {
         case .event(let e): "\(e.instrumentID)"
         case .marketData(let m): "bar #\(m.index) \(m.instrumentID) closing \(m.tsEvent)"
         case .audit(let a): "\(a.actor): \(a.action) — \(a.reason)"
+        case .sessionStart(let s):
+            "account \(s.accountID) holding \(s.startingBalances.map(\.description).joined(separator: ", ")), "
+                + "instruments \(s.instruments.map(\.id.description).joined(separator: ", "))"
         }
     }
 }

@@ -49,3 +49,25 @@ public struct PaperStrategy: Sendable, Hashable {
         return decisions
     }
 }
+
+extension PaperStrategy: RestorableStrategy {
+    /// The closes of the current window (at most ``slow``).
+    public func savedState() -> [UInt8] {
+        var w = ByteWriter(capacity: 8 * closes.count + 2)
+        w.writeLength(closes.count)
+        for close in closes { w.write(close) }
+        return w.bytes
+    }
+
+    public mutating func restore(savedState bytes: [UInt8]) throws(JournalCodecError) {
+        let slow = self.slow
+        closes = try ByteReader.readWhole(bytes) { r throws(JournalCodecError) in
+            let count = try r.readLength("close count")
+            guard count <= slow else { throw .invalidValue(field: "close count", reason: "\(count) closes for a window of \(slow)") }
+            var closes: [Int64] = []
+            for _ in 0..<count { closes.append(try r.readInt64("close")) }
+            return closes
+        }
+    }
+}
+

@@ -216,7 +216,7 @@ public final class OrderManager<Client: ExecutionClient> {
 
     /// Adds a new order (hashing its id once); `false`, changing nothing, when the id is taken.
     @discardableResult
-    private func insert(_ order: OrderInitialized) -> Bool {
+    func insert(_ order: OrderInitialized) -> Bool {
         let count = book.count
         book.updateValue(forKey: order.clientOrderID, default: Order(order)) { _ in }
         guard book.count > count else { return false }

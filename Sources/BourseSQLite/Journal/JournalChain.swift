@@ -6,16 +6,9 @@ enum JournalChain {
     static let genesis = [UInt8](repeating: 0, count: 32)
 
     static func hash(previous: [UInt8], payload: [UInt8]) -> [UInt8] {
-        var bytes: [UInt8] = []
-        appendHash(previous: previous, payload: payload, to: &bytes)
-        return bytes
-    }
-
-    /// Appends the 32 bytes of the hash to `bytes` (no allocation once `bytes` has room).
-    static func appendHash(previous: [UInt8], payload: [UInt8], to bytes: inout [UInt8]) {
         var hasher = SHA256()
         hasher.update(data: previous)
         hasher.update(data: payload)
-        hasher.finalize().withUnsafeBytes { bytes.append(contentsOf: $0) }
+        return Array(hasher.finalize())
     }
 }

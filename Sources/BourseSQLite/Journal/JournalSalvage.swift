@@ -35,16 +35,15 @@ enum JournalSalvage {
                 var expected: Int64 = 1
                 var previous = JournalChain.genesis
                 while let row = try cursor.next() {
-                    let payload = Array(row["payload"] as Data)
-                    let hash = JournalChain.hash(previous: previous, payload: payload)
-                    guard row["sequence"] as Int64 == expected, Array(row["hash"] as Data) == hash,
-                        (try? JournalCodec.decode(payload)) != nil
+                    // A damaged page can read as a row of NULLs: every column is checked, none trusted.
+                    guard let payload = row.bytes("payload"), let stored = row.bytes("hash"), row.integer("sequence") == expected,
+                        stored == JournalChain.hash(previous: previous, payload: payload), (try? JournalCodec.decode(payload)) != nil
                     else {
                         stopReason = "record #\(expected), which is incomplete"
                         break
                     }
                     rows.append(row.copy())
-                    previous = hash
+                    previous = stored
                     expected += 1
                 }
             }

@@ -48,7 +48,7 @@ public enum JournalVerifier {
                     if let problem = check(row, sequence: sequence, expected: expected, previous: previous) {
                         return JournalVerification(records: count, firstBad: problem)
                     }
-                    previous = Array(row["hash"] as Data)
+                    previous = row.bytes("hash") ?? []
                     expected = sequence + 1
                     count += 1
                 }
@@ -67,7 +67,9 @@ public enum JournalVerifier {
         if sequence != expected {
             return (expected, expected + 1 == sequence ? "record #\(expected) was deleted" : "records #\(expected)…#\(sequence - 1) were deleted")
         }
-        let payload = Array(row["payload"] as Data)
+        guard let payload = row.bytes("payload"), let storedPrevious = row.bytes("previous_hash"), let hash = row.bytes("hash") else {
+            return (sequence, "record #\(sequence) was edited: its bytes or hashes are missing or not bytes")
+        }
         let record: JournalRecord
         do { record = try JournalCodec.decode(payload) } catch {
             return (sequence, "record #\(sequence) was edited: it cannot be decoded (\(error))")
@@ -75,15 +77,14 @@ public enum JournalVerifier {
         if record.sequence != sequence {
             return (sequence, "record #\(sequence) holds record #\(record.sequence)'s content: records were reordered")
         }
-        let storedPrevious = Array(row["previous_hash"] as Data)
-        if JournalChain.hash(previous: storedPrevious, payload: payload) != Array(row["hash"] as Data) {
+        if JournalChain.hash(previous: storedPrevious, payload: payload) != hash {
             return (sequence, "record #\(sequence) was edited: its bytes do not match its hash")
         }
         if storedPrevious != previous {
             return (sequence - 1, "record #\(sequence - 1) was changed after record #\(sequence) was written (the hash chain breaks between them)")
         }
-        if record.timestamp.rawValue != row["timestamp"] as Int64 || record.entry.kind.rawValue != UInt8(row["kind"] as Int)
-            || record.entry.clientOrderID?.value != row["client_order_id"] as String?
+        if record.timestamp.rawValue != row.integer("timestamp") || Int64(record.entry.kind.rawValue) != row.integer("kind")
+            || record.entry.clientOrderID?.value != row.text("client_order_id")
         {
             return (sequence, "record #\(sequence) was edited: its indexed columns do not match its bytes")
         }

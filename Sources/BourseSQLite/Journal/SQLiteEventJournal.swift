@@ -22,7 +22,6 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
     public private(set) var lastSequence: UInt64 = 0
     let queue: DatabaseQueue
     private var lastHash = JournalChain.genesis
-    private var writer = ByteWriter(capacity: 512)
     /// Encoded records waiting for the group commit.
     private var pending = PendingRecords()
     private var oldestBuffered: ContinuousClock.Instant?
@@ -82,6 +81,10 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
         migrator.registerMigration("v2: no secondary indexes") { db in
             try db.execute(sql: "DROP INDEX journal_by_order; DROP INDEX journal_by_time;")
         }
+        // A session's own part of a snapshot (a paper session's venue, strategy and counters).
+        migrator.registerMigration("v3: snapshot session state") { db in
+            try db.execute(sql: "ALTER TABLE snapshot ADD COLUMN session BLOB NOT NULL DEFAULT x''")
+        }
         return migrator
     }
 
@@ -94,10 +97,9 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
                     db, sql: "SELECT sequence, payload, previous_hash, hash FROM journal ORDER BY sequence DESC LIMIT 1")
                 {
                     let sequence: Int64 = row["sequence"]
-                    let payload: [UInt8] = Array(row["payload"] as Data)
-                    let previous: [UInt8] = Array(row["previous_hash"] as Data)
-                    let hash: [UInt8] = Array(row["hash"] as Data)
-                    if JournalChain.hash(previous: previous, payload: payload) == hash, (try? JournalCodec.decode(payload)) != nil {
+                    if let payload = row.bytes("payload"), let previous = row.bytes("previous_hash"), let hash = row.bytes("hash"),
+                        JournalChain.hash(previous: previous, payload: payload) == hash, (try? JournalCodec.decode(payload)) != nil
+                    {
                         lastSequence = UInt64(sequence)
                         lastHash = hash
                         break
@@ -119,13 +121,11 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
     @discardableResult
     public func append(_ entry: JournalEntry, timestamp: UnixNanos, correlationID: String) throws(JournalError) -> JournalRecord {
         let record = JournalRecord(sequence: lastSequence + 1, timestamp: timestamp, correlationID: correlationID, entry: entry)
-        writer.reset()
-        JournalCodec.encode(record, into: &writer)
-        let hash = pending.append(
-            sequence: record.sequence, timestamp: timestamp.rawValue, kind: entry.kind.rawValue, payload: writer.bytes,
-            previousHash: lastHash, clientOrderID: entry.clientOrderID?.value, correlationID: correlationID)
+        let hash = pending.append(record, previousHash: lastHash)
         // In place: the hash array keeps its storage.
-        for (i, byte) in zip(lastHash.indices, pending.bytes[hash]) { lastHash[i] = byte }
+        pending.bytes.withUnsafeBufferPointer { bytes in
+            for (i, byte) in zip(lastHash.indices, bytes[hash]) { lastHash[i] = byte }
+        }
         lastSequence = record.sequence
         switch durability {
         case .everyEvent:
@@ -143,38 +143,33 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
 
     public func sync() throws(JournalError) { try flush() }
 
+    /// Records per multi-row `INSERT`: a statement step inserts this many (8 bound values each,
+    /// far under SQLite's limit of 32,766), so the per-statement work (opening the table's
+    /// cursor, resetting the statement) is shared by them.
+    static let rowsPerInsert = 64
+    static let batchInsertSQL = insertSQL(rows: rowsPerInsert)
+    static let singleInsertSQL = insertSQL(rows: 1)
+
+    /// The `INSERT` of `rows` records.
+    static func insertSQL(rows: Int) -> String {
+        "INSERT INTO journal (sequence, timestamp, kind, client_order_id, correlation_id, payload, previous_hash, hash) VALUES "
+            + repeatElement("(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", ")
+    }
+
     /// Writes the buffered records in one transaction.
     private func flush() throws(JournalError) {
         guard !pending.isEmpty else { return }
         do {
             try queue.inTransaction { db in
-                let statement = try db.cachedStatement(
-                    sql: """
-                        INSERT INTO journal (sequence, timestamp, kind, client_order_id, correlation_id, payload, previous_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """)
-                let s = statement.sqliteStatement
+                let batch = try db.cachedStatement(sql: Self.batchInsertSQL).sqliteStatement
+                let single = try db.cachedStatement(sql: Self.singleInsertSQL).sqliteStatement
                 try pending.bytes.withUnsafeBytes { bytes in
-                    // No binding may outlive the buffer it points into, even on error.
-                    defer {
-                        sqlite3_reset(s)
-                        sqlite3_clear_bindings(s)
-                    }
-                    for r in pending.rows {
-                        sqlite3_reset(s)
-                        sqlite3_bind_int64(s, 1, r.sequence)
-                        sqlite3_bind_int64(s, 2, r.timestamp)
-                        sqlite3_bind_int(s, 3, Int32(r.kind))
-                        if let id = r.clientOrderID { Self.bindText(s, 4, bytes, id) } else { sqlite3_bind_null(s, 4) }
-                        Self.bindText(s, 5, bytes, r.correlationID)
-                        Self.bindBlob(s, 6, bytes, r.payload)
-                        Self.bindBlob(s, 7, bytes, r.previousHash)
-                        Self.bindBlob(s, 8, bytes, r.hash)
-                        let code = sqlite3_step(s)
-                        guard code == SQLITE_DONE else {
-                            throw DatabaseError(
-                                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                        }
+                    let rows = pending.rows
+                    var start = rows.startIndex
+                    while start < rows.endIndex {
+                        let count = rows.endIndex - start >= Self.rowsPerInsert ? Self.rowsPerInsert : 1
+                        try Self.insert(rows[start..<start + count], with: count == 1 ? single : batch, bytes, db)
+                        start += count
                     }
                 }
                 return .commit
@@ -182,6 +177,33 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
         } catch { throw .storage("cannot write to \(path): \(error)") }
         pending.removeAll()
         oldestBuffered = nil
+    }
+
+    /// Binds `rows` to `statement` (made for that many) and steps it once.
+    private static func insert(
+        _ rows: ArraySlice<PendingRecords.Row>, with s: SQLiteStatement, _ bytes: UnsafeRawBufferPointer, _ db: Database
+    ) throws {
+        // No binding may outlive the buffer it points into, even on error.
+        defer {
+            sqlite3_reset(s)
+            sqlite3_clear_bindings(s)
+        }
+        var column: Int32 = 0
+        for r in rows {
+            sqlite3_bind_int64(s, column + 1, r.sequence)
+            sqlite3_bind_int64(s, column + 2, r.timestamp)
+            sqlite3_bind_int(s, column + 3, Int32(r.kind))
+            if let id = r.clientOrderID { bindText(s, column + 4, bytes, id) } else { sqlite3_bind_null(s, column + 4) }
+            bindText(s, column + 5, bytes, r.correlationID)
+            bindBlob(s, column + 6, bytes, r.payload)
+            bindBlob(s, column + 7, bytes, r.previousHash)
+            bindBlob(s, column + 8, bytes, r.hash)
+            column += 8
+        }
+        let code = sqlite3_step(s)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
     }
 
     /// `SQLITE_STATIC`: SQLite reads the bound bytes in place (no copy, no allocation); they stay
@@ -242,8 +264,8 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
         do {
             try queue.write { db in
                 try db.execute(
-                    sql: "INSERT OR REPLACE INTO snapshot (sequence, timestamp, state) VALUES (?, ?, ?)",
-                    arguments: [Int64(snapshot.sequence), snapshot.timestamp.rawValue, Data(snapshot.bytes)])
+                    sql: "INSERT OR REPLACE INTO snapshot (sequence, timestamp, state, session) VALUES (?, ?, ?, ?)",
+                    arguments: [Int64(snapshot.sequence), snapshot.timestamp.rawValue, Data(snapshot.bytes), Data(snapshot.session)])
             }
         } catch { throw .storage("cannot save a snapshot to \(path): \(error)") }
     }
@@ -251,10 +273,10 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
     public func latestSnapshot() throws(JournalError) -> Snapshot? {
         do {
             return try queue.read { db in
-                try Row.fetchOne(db, sql: "SELECT sequence, timestamp, state FROM snapshot ORDER BY sequence DESC LIMIT 1").map { row in
+                try Row.fetchOne(db, sql: "SELECT sequence, timestamp, state, session FROM snapshot ORDER BY sequence DESC LIMIT 1").map { row in
                     Snapshot(
                         sequence: UInt64(row["sequence"] as Int64), timestamp: UnixNanos(row["timestamp"] as Int64),
-                        bytes: Array(row["state"] as Data))
+                        bytes: Array(row["state"] as Data), session: Array(row["session"] as Data))
                 }
             }
         } catch { throw .storage("cannot read snapshots from \(path): \(error)") }

@@ -2,13 +2,14 @@ import ArgumentParser
 import BourseCore
 import BourseEngine
 import BourseSQLite
+import Foundation
 
 /// `bourse audit`: check and read a journal's hash-chained audit trail.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Verify or list a journal's audit trail.",
-        subcommands: [AuditVerify.self, AuditShow.self]
+        abstract: "Verify, list or replay a journal's audit trail.",
+        subcommands: [AuditVerify.self, AuditShow.self, AuditReplay.self]
     )
 }
 
@@ -61,3 +62,22 @@ struct AuditShow: ParsableCommand {
         return (records.map(PaperSessionReport.line) + ["\(records.count) records"]).joined(separator: "\n")
     }
 }
+
+/// `bourse audit replay`: the final orders, positions and cash rebuilt from a journal alone.
+struct AuditReplay: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Rebuild and print the final orders, positions and cash of a backtest or paper journal from its records.")
+
+    @Option(help: "The journal file.") var journal: String
+
+    func run() throws { print(try output()) }
+
+    func output() throws -> String {
+        guard FileManager.default.fileExists(atPath: journal) else { throw ValidationError("no journal at \(journal)") }
+        let store = try SQLiteEventJournal(path: journal)
+        return (store.warnings.map { "warning: \($0)" } + [PaperSessionReport.details(try JournalReplay.state(of: store))])
+            .joined(separator: "\n")
+    }
+}
+

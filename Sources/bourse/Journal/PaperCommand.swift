@@ -11,8 +11,8 @@ struct PaperCommand: ParsableCommand {
         commandName: "paper",
         abstract: "Paper-trade replayed bars against the simulated venue, journaling every command and event.",
         discussion: """
-            Run it again on the same journal after a crash (or a kill): it restores from the latest snapshot and \
-            the journal, rebuilds the simulated venue by re-running the journaled input, reconciles, journals what \
+            Run it again on the same journal after a crash (or a kill): it restores its state, the simulated venue \
+            and the strategy from the latest snapshot, re-runs only the bars after it against the journal, reconciles, journals what \
             the crash lost, and carries on. Orders are never sent twice.
             """
     )

@@ -73,7 +73,20 @@ enum JournalFixtures {
             .marketData(MarketDataMark(instrumentID: i, index: 42, tsEvent: t)),
             .audit(AuditEntry(category: .killSwitch, actor: "alice", action: "engaged", reason: "drawdown 5 %", clientOrderID: c)),
             .audit(AuditEntry(category: .configurationChange, actor: "bob", action: "set risk.max-order=10", reason: "new limit")),
+            .sessionStart(SessionStart(
+                instruments: [instrument, TestDefaults.future, TestDefaults.crypto, try taggedEquity()], accountID: accountID,
+                startingBalances: [Money(uncheckedRaw: 10_000_00, currency: .USD), Money(uncheckedRaw: 5_000_000, currency: .USDT)],
+                tracksCash: false)),
         ]
+    }
+
+    /// An equity with every optional rule set (quantity limits, min notional, fees, tags).
+    static func taggedEquity() throws -> Instrument {
+        try Instrument(
+            id: InstrumentID("SAP.XETRA"), assetClass: .equity, quoteCurrency: .EUR, tickSize: Price(parsing: "0.01"),
+            lotSize: Quantity(parsing: "1"), minQuantity: Quantity(parsing: "1"), maxQuantity: Quantity(parsing: "10000"),
+            minNotional: Money(parsing: "50", .EUR), makerFee: Rate(parsing: "0.0005"), takerFee: Rate(parsing: "0.001"),
+            tags: ["software", "DAX"])
     }
 
     /// `count` random bars of the test instrument.

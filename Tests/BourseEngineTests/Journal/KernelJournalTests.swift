@@ -47,11 +47,10 @@ import Testing
         return kernel
     }
 
+    /// The state the journal alone describes: its session-start record holds the run's instruments and cash.
     static func rebuild(_ journal: any EventJournal, _ config: BacktestConfig) throws -> JournalState {
-        var state = try JournalState(
-            instruments: config.instruments, accountID: config.accountID, startingBalances: [config.startingCash],
-            tracksCash: config.accountKind == .cash)
-        try journal.forEach(after: 0) { record throws(JournalError) in try state.apply(record) }
+        let state = try JournalReplay.state(of: journal)
+        #expect(state.instruments == config.instruments && state.tracksCash == (config.accountKind == .cash))
         return state
     }
 
@@ -69,6 +68,10 @@ import Testing
         let goog = config.instruments[0].id
         #expect(state.signedPosition(goog) == kernel.portfolio.positions[0].signedQuantityRaw)
         #expect(state.account.balance(.USD).total == kernel.portfolio.cash)
+        // The backtest's recorder keeps no state (nobody reads it): it holds no order, and refuses to reconcile.
+        let recorder = try #require(kernel.recorder)
+        #expect(!recorder.keepsState && recorder.state.orders.isEmpty && recorder.state.fillCount == 0)
+        #expect(journal.lastSequence > 100)
         // Journaling changes nothing in the run.
         let plain = try Self.run(config, journal: nil)
         #expect(plain.portfolio.equity == kernel.portfolio.equity && plain.fills == kernel.fills)
@@ -105,7 +108,12 @@ import Testing
         let opening = AuditEntry(category: .configurationChange, actor: "test", action: "effective configuration", reason: "k=v")
         _ = try Self.run(config, journal: BacktestJournal(journal: journal, opening: [opening]))
         let records = try journal.records()
-        #expect(records.first?.entry == .audit(opening))
+        guard case .sessionStart(let start)? = records.first?.entry else {
+            Issue.record("a backtest journal starts with its session-start record, got \(records.first?.entry.kind.description ?? "nothing")")
+            return
+        }
+        #expect(start.instruments == config.instruments && start.startingBalances == [config.startingCash])
+        #expect(records.dropFirst().first?.entry == .audit(opening))
         #expect(!records.contains { $0.entry.kind == .marketData }, "market data is off by default")
         var commanded: Set<ClientOrderID> = []
         var signals: [ClientOrderID: String] = [:]

@@ -70,8 +70,8 @@ import Testing
         let recorder = JournalRecorder(journal: journal, clock: clock, state: state, syncsCommands: true)
         try recorder.restoreCorrelations()
         #expect(recorder.reconciliationIssues(venue: venue).isEmpty == false, "before recovery the journal is behind")
-        #expect(try recorder.recordMissedFills(from: venue) == 1)
-        #expect(try recorder.recordMissedFills(from: venue) == 0, "a fill is recovered once")
+        #expect(try recorder.recordMissedEvents(from: venue) == 1)
+        #expect(try recorder.recordMissedEvents(from: venue) == 0, "a fill is recovered once")
 
         let added = try journal.records(after: journaledBefore)
         #expect(added.count == 1)
@@ -118,6 +118,107 @@ import Testing
         var state = try emptyState()
         try journal.forEach(after: 0) { record throws(JournalError) in try state.apply(record) }
         let recorder = JournalRecorder(journal: journal, clock: clock, state: state)
-        #expect { try recorder.recordMissedFills(from: forgetful) } throws: { "\($0)".contains("cannot list its fills") }
+        #expect { try recorder.recordMissedEvents(from: forgetful) } throws: { "\($0)".contains("cannot list its fills") }
+    }
+
+    /// Restarts a recorder on what `journal` holds (the state, the correlation ids).
+    func restartedRecorder(_ journal: InMemoryEventJournal) throws -> JournalRecorder {
+        var state = try emptyState()
+        try journal.forEach(after: 0) { record throws(JournalError) in try state.apply(record) }
+        let recorder = JournalRecorder(journal: journal, clock: clock, state: state, syncsCommands: true)
+        try recorder.restoreCorrelations()
+        return recorder
+    }
+
+    /// While Bourse is down the venue cancels L-1 (say, its own desk) and a day order expires:
+    /// the restart journals the cancel and the expiry at the venue's times, sends nothing, and
+    /// the journal then agrees with the venue.
+    @Test func cancelsAndExpiriesWhileDownAreJournaledAtTheVenuesTime() throws {
+        let journal = InMemoryEventJournal()
+        try sessionBeforeTheCrash(journal)
+        let expiring = try OrderInitialized(
+            clientOrderID: ClientOrderID("L-3"), strategyID: JournalFixtures.strategyID, instrumentID: instrument.id, side: .buy,
+            type: .limit, quantity: Quantity(parsing: "1"), price: Price(parsing: "80.00"),
+            timeInForce: .gtd(expiry: clock.now + .seconds(30)), tsInit: clock.now)
+        let recorder = try restartedRecorder(journal)
+        recorder.correlate(expiring.clientOrderID, with: "SIG-3")
+        let command = SubmitOrder(order: expiring, tsInit: clock.now)
+        try recorder.record(.submit(command), correlationID: "SIG-3")
+        var events: [OrderEvent] = []
+        venue.submit(command, events: &events)
+        for event in events { try recorder.record(event) { _ in nil } }
+        let journaledBefore = journal.lastSequence
+
+        // Bourse is down.
+        let canceledAt = clock.now + .seconds(10)
+        _ = try clock.advance(to: canceledAt)
+        var lost: [OrderEvent] = []
+        venue.cancel(
+            CancelOrder(clientOrderID: try ClientOrderID("L-1"), strategyID: JournalFixtures.strategyID, instrumentID: instrument.id,
+                tsInit: clock.now), events: &lost)
+        _ = try clock.advance(to: clock.now + .seconds(60))
+        venue.advanceTime(events: &lost)
+        #expect(lost.map(\.kind) == [.pendingCancel, .canceled, .expired])
+        let expiredAt = try #require(lost.last?.tsEvent)
+
+        _ = try clock.advance(to: clock.now + .seconds(60))
+        let restarted = try restartedRecorder(journal)
+        #expect(restarted.reconciliationIssues(venue: venue).count == 2)
+        #expect(try restarted.recordMissedEvents(from: venue) == 2)
+        #expect(try restarted.recordMissedEvents(from: venue) == 0, "an event is recovered once")
+        let added = try journal.records(after: journaledBefore)
+        guard added.count == 2, case .event(.canceled(let canceled)) = added[0].entry, case .event(.expired(let expired)) = added[1].entry
+        else {
+            Issue.record("expected the cancel and the expiry, got \(added.map(\.entry.kind))")
+            return
+        }
+        #expect(canceled.clientOrderID.value == "L-1" && canceled.tsEvent == canceledAt && canceled.tsInit == clock.now)
+        #expect(expired.clientOrderID.value == "L-3" && expired.tsEvent == expiredAt)
+        #expect(canceled.venueOrderID != nil && canceled.accountID == JournalFixtures.accountID)
+        #expect(added.map(\.correlationID) == ["SIG-1", "SIG-3"])
+        #expect(restarted.reconciliationIssues(venue: venue).isEmpty, "\(restarted.reconciliationIssues(venue: venue))")
+        #expect(restarted.state.orders[try ClientOrderID("L-2")]?.isOpen == true)
+    }
+
+    /// An emulated stop is released to the venue as a market order; when it fills while Bourse is
+    /// down, the venue reports a market fill, and the journal records it with the stop's type.
+    @Test func aReleasedEmulatedOrdersMissedFillKeepsItsSubmittedType() throws {
+        let journal = InMemoryEventJournal()
+        let recorder = JournalRecorder(journal: journal, clock: clock, state: try emptyState(), syncsCommands: true)
+        let emulator = OrderEmulator(client: venue, capabilities: .marketAndLimitOnly, instruments: [instrument])
+        let oms = BourseExecution.OrderManager(client: emulator)
+        let stop = try OrderInitialized(
+            clientOrderID: ClientOrderID("S-1"), strategyID: JournalFixtures.strategyID, instrumentID: instrument.id, side: .buy,
+            type: .stopMarket, quantity: Quantity(parsing: "10"), triggerPrice: Price(parsing: "101.00"), tsInit: clock.now)
+        recorder.correlate(stop.clientOrderID, with: "SIG-1")
+        let command = SubmitOrder(order: stop, tsInit: clock.now)
+        try recorder.record(.submit(command), correlationID: "SIG-1")
+        var events: [OrderEvent] = []
+        try oms.submit(command, events: &events)
+        // A bar through the stop: the emulator releases it to the venue as a market order.
+        let through = try bar(at: "102.00")
+        let start = events.count
+        venue.process(bar: through, events: &events)
+        emulator.receive(&events, from: start)
+        emulator.process(bar: through, events: &events)
+        oms.apply(events[start...])
+        for event in events { try recorder.record(event) { _ in nil } }
+        #expect(!events.contains { $0.kind == .filled }, "a released market order fills at the next bar")
+
+        // Bourse is down: the venue fills the market order at the next open.
+        var lost: [OrderEvent] = []
+        venue.process(bar: try bar(at: "102.50"), events: &lost)
+        let venueFill = try #require(venue.fills(since: .zero, after: nil)?.last)
+        #expect(venueFill.orderType == .market)
+
+        let restarted = try restartedRecorder(journal)
+        #expect(try restarted.recordMissedEvents(from: emulator) == 1)
+        guard case .event(.filled(let fill))? = try journal.records().last?.entry else {
+            Issue.record("expected the missed fill")
+            return
+        }
+        #expect(fill.orderType == .stopMarket)
+        #expect(fill == venueFill.withOrderType(.stopMarket))
+        #expect(restarted.state.orders[stop.clientOrderID]?.status == .filled)
     }
 }

@@ -97,7 +97,6 @@ extension OrderEmulator {
         let id = order.clientOrderID
         events.append(order.triggered(accountID, at: now))
         managed[id]?.stage = .atVenue(released: true)
-        releasedTypes[id] = order.order.type
         managed[id]?.awaitingReleaseAcknowledgement = true
         send(id, type: Self.releasedType(of: order.order.type), orderTime: now, at: now, &events)
     }

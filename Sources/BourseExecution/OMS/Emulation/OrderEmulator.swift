@@ -40,9 +40,6 @@ public final class OrderEmulator<Client: ExecutionClient>: ExecutionClient {
     let instruments: [InstrumentID: Instrument]
     /// The orders the emulator manages, in submission order (closed ones until the next data point).
     var managed: OrderedDictionary<ClientOrderID, EmulatedOrder> = [:]
-    /// The submitted type of every order released to the venue (kept after the order closes, for
-    /// ``fills(since:after:)``).
-    var releasedTypes: [ClientOrderID: OrderType] = [:]
     /// The last (bid, ask) seen per instrument, to arm trailing orders on arrival.
     var lastMarket: [InstrumentID: (bid: Price, ask: Price)] = [:]
     private var nextHeldNumber = 1
@@ -145,9 +142,11 @@ public final class OrderEmulator<Client: ExecutionClient>: ExecutionClient {
 
     public func balanceReports() -> [AccountBalance] { client.balanceReports() }
 
-    /// The venue's fills, those of released emulated orders with the type the strategy submitted.
+    /// The venue's fills as the venue reports them: a released emulated order's fill has the type
+    /// it was released as (the caller that journaled the order knows the submitted type; see
+    /// ``OrderFilled/withOrderType(_:)``).
     public func fills(since time: UnixNanos, after tradeID: TradeID?) -> [OrderFilled]? {
-        client.fills(since: time, after: tradeID)?.map { fill in releasedTypes[fill.clientOrderID].map(fill.withOrderType) ?? fill }
+        client.fills(since: time, after: tradeID)
     }
 
     private func report(_ order: EmulatedOrder) -> OrderStatusReport {

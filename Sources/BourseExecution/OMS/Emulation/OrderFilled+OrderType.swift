@@ -1,9 +1,10 @@
-import BourseCore
+public import BourseCore
 
 extension OrderFilled {
     /// The same fill reported for an order of `type` (a released emulated order's fill keeps the
-    /// type the strategy submitted). Unchanged when the type already matches.
-    func withOrderType(_ type: OrderType) -> OrderFilled {
+    /// type the strategy submitted: the venue only saw the market or limit order it was released
+    /// as). Unchanged when the type already matches.
+    public func withOrderType(_ type: OrderType) -> OrderFilled {
         guard type != orderType,
             let fill = try? OrderFilled(
                 clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, accountID: accountID,

@@ -211,29 +211,45 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         var next = rows.upperBound
         var failure: EngineError?
         series._withUnsafeGuaranteedRef { box in
-            do throws(EngineError) {
-                for row in rows {
-                    try bar(box, row: row, stream: stream)
-                    if context.routingChanged {
-                        next = row + 1
-                        return
-                    }
-                }
-            } catch { failure = error }
+            do throws(EngineError) { next = try bars(box, rows: rows, stream: stream) } catch { failure = error }
         }
         if let failure { throw failure }
         return next
     }
 
-    /// One bar: the opens of the instruments with work at its close time, then the bar itself.
+    /// The bars `rows` of `stream`, until the routing changes; returns the row after the last one
+    /// processed. Per bar: the opens of the instruments with work at its close time, the venue
+    /// and the marks (not for an aggregated stream), the indicators, the strategy, the equity curve.
     @inline(__always)
-    private func bar(_ box: SeriesBox, row: Int, stream: Int) throws(EngineError) {
-        let ts = box.timestamps[row]
-        if let recorder, recorder.recordsMarketData { try mark(stream: stream, row: row, ts: ts, recorder) }
-        try marketDataArriving(at: ts)
-        if barExecution == .nextBarOpen && ts != openedAt { try openAll(at: ts, stream: stream, row: row) }
-        try process(box, row: row, stream: stream, ts: ts)
-        try marketDataProcessed(at: ts)
+    private func bars(_ box: SeriesBox, rows: Range<Int>, stream: Int) throws(EngineError) -> Int {
+        // The routing holds until it changes (and then this loop stops): read it once.
+        let aggregated = isAggregated[stream]
+        let index = streamInstrument[stream]
+        let feeds = indicatorRanges[stream]
+        let delivers = deliverStream[stream]
+        let barTypeIndex = streamBarTypeIndex[stream]
+        for row in rows {
+            let ts = box.timestamps[row]
+            if let recorder, recorder.recordsMarketData { try mark(stream: stream, row: row, ts: ts, recorder) }
+            try marketDataArriving(at: ts)
+            if barExecution == .nextBarOpen && ts != openedAt { try openAll(at: ts, stream: stream, row: row) }
+            if !aggregated { try venueAndMarks(box, row: row, index: index, ts: ts) }
+            if !feeds.isEmpty {
+                let close = box.closeValue(row)
+                for i in feeds { indicators[i]._withUnsafeGuaranteedRef { $0.feed($0, box, row, close) } }
+            }
+            if delivers {
+                context.currentBarTypeIndex = barTypeIndex
+                let bar = box.bar(row)
+                try call { (s: inout S, c) throws in try s.onBar(bar, c) }
+            }
+            // An aggregated stream's bars only update indicators and reach the strategy: its source
+            // stream already matched orders, marked and recorded the equity.
+            if !aggregated { portfolio.recordEquity(at: ts) }
+            try marketDataProcessed(at: ts)
+            if context.routingChanged { return row + 1 }
+        }
+        return rows.upperBound
     }
 
     /// One quote or trade.
@@ -278,17 +294,13 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
 
     // MARK: Market data
 
+    /// The venue's and the portfolio's part of a bar of instrument `index`: the clock moves to
+    /// its close, the venue matches it when orders work (or it needs a first bar), the instrument
+    /// is marked at the close and an open trade's excursions are updated.
     @inline(__always)
-    private func process(_ box: SeriesBox, row: Int, stream: Int, ts: Int64) throws(EngineError) {
-        if isAggregated[stream] { return try deliver(box, row: row, stream: stream) }
-        let index = streamInstrument[stream]
+    private func venueAndMarks(_ box: SeriesBox, row: Int, index: Int, ts: Int64) throws(EngineError) {
         if openCount[index] > 0 || !pendingSized[index].isEmpty || barExecution == .onClose || !venueSawBars[index] {
-            let bar = box.bar(row)
-            try advanceClock(to: ts)
-            try fromVenue { $0.process(bar: bar, events: &$1) }
-            venueSawBars[index] = true
-            // Close fills: sized orders queued before the instrument had a price fill at this close.
-            if barExecution == .onClose && !pendingSized[index].isEmpty { try submitSized(index, price: bar.close) }
+            try venue(box, row: row, index: index, ts: ts)
         } else {
             try advanceClock(to: ts)
         }
@@ -298,20 +310,17 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         if portfolio.hasPosition(index) {
             trackers[index].observe(high: Double(box.highs[row]) / box.priceScale, low: Double(box.lows[row]) / box.priceScale)
         }
-        try deliver(box, row: row, stream: stream)
-        portfolio.recordEquity(at: ts)
     }
 
-    /// Updates the indicators registered on the bar's type (straight from the columns), then
-    /// gives the bar to the strategy if it subscribed (the only place a ``Bar`` value is built
-    /// when no order works).
-    @inline(__always)
-    private func deliver(_ box: SeriesBox, row: Int, stream: Int) throws(EngineError) {
-        for i in indicatorRanges[stream] { indicators[i]._withUnsafeGuaranteedRef { $0.feed($0, box, row) } }
-        guard deliverStream[stream] else { return }
-        context.currentBarTypeIndex = streamBarTypeIndex[stream]
+    /// The venue matches a bar of instrument `index` (kept out of the bar loop's fast path).
+    @inline(never)
+    private func venue(_ box: SeriesBox, row: Int, index: Int, ts: Int64) throws(EngineError) {
         let bar = box.bar(row)
-        try call { (s: inout S, c) throws in try s.onBar(bar, c) }
+        try advanceClock(to: ts)
+        try fromVenue { $0.process(bar: bar, events: &$1) }
+        venueSawBars[index] = true
+        // Close fills: sized orders queued before the instrument had a price fill at this close.
+        if barExecution == .onClose && !pendingSized[index].isEmpty { try submitSized(index, price: bar.close) }
     }
 
     /// Next-open fills: before any bar closing at `ts` is processed, every instrument with working
@@ -326,6 +335,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         try showOpens(at: ts, stream: stream, row: row)
     }
 
+    @inline(never)
     private func showOpens(at ts: Int64, stream: Int, row: Int) throws(EngineError) {
         opensScratch.removeAll(keepingCapacity: true)
         for s in barSeries.indices where !isAggregated[s] {
@@ -362,6 +372,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     }
 
     /// Moves the clock to `ts`: the timers due by then fire, then the venue's own timed work.
+    @inline(never)
     private func advanceClock(dueBy ts: Int64) throws(EngineError) {
         let due: [TimeEvent]
         do { due = try clock.advance(to: UnixNanos(ts)) } catch { throw .data("\(error)") }

@@ -28,6 +28,9 @@ struct CompactColumn {
     private var wideStarts: [Int] = []
     /// The values of the wide blocks, block after block.
     private var wide: [Int64] = []
+    /// The current block's base and whether it is wide (copies of the tables' last entries).
+    private var base: Int64 = 0
+    private var isWide = false
     /// The last value and, in a narrow block, its offset (the fast path of a regular step).
     private var last: Int64 = 0
     private var lastOffset: Int32 = 0
@@ -54,7 +57,7 @@ struct CompactColumn {
         count += 1
         if index & Self.blockMask == 0 {
             startBlock(value)
-        } else if wideStarts[wideStarts.count - 1] >= 0 {
+        } else if isWide {
             wide.append(value)
         } else if value &- last == quantum && lastOffset < Int32.max {
             // The regular step: one quantum after the last value.
@@ -73,8 +76,7 @@ struct CompactColumn {
     @inline(__always)
     mutating func replaceLast(with value: Int64) {
         let index = count - 1
-        let block = index >> Self.blockShift
-        if wideStarts[block] >= 0 {
+        if isWide {
             wide[wide.count - 1] = value
         } else if let offset = offset(of: value) {
             lastOffset = offset
@@ -108,22 +110,26 @@ struct CompactColumn {
     /// The offset of `value` from the current block's base on the quantum's grid, if it fits.
     @inline(__always)
     private func offset(of value: Int64) -> Int32? {
-        let (difference, overflow) = value.subtractingReportingOverflow(bases[bases.count - 1])
+        let (difference, overflow) = value.subtractingReportingOverflow(base)
         guard !overflow else { return nil }
         if quantum == 1 { return Int32(exactly: difference) }
         let (steps, remainder) = difference.quotientAndRemainder(dividingBy: quantum)
         return remainder == 0 ? Int32(exactly: steps) : nil
     }
 
+    @inline(never)
     private mutating func startBlock(_ value: Int64) {
         bases.append(value)
         wideStarts.append(-1)
+        base = value
+        isWide = false
         lastOffset = 0
         offsets[count - 1] = 0
     }
 
     /// Moves the current block's values before the last index (`count - 1`) to the wide table,
     /// then puts `value` there as the last one.
+    @inline(never)
     private mutating func widenLastBlock(appending value: Int64) {
         let block = bases.count - 1
         let first = block << Self.blockShift
@@ -131,8 +137,10 @@ struct CompactColumn {
         for index in first..<(count - 1) { wide.append(bases[block] &+ Int64(offsets[index]) &* quantum) }
         wide.append(value)
         wideStarts[block] = start
+        isWide = true
     }
 
+    @inline(never)
     private mutating func grow() {
         let larger = capacity * 2
         let moved = UnsafeMutablePointer<Int32>.allocate(capacity: larger)

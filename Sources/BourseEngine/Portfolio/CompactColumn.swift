@@ -40,6 +40,8 @@ struct CompactColumn {
         self.quantum = max(quantum, 1)
         self.capacity = max(capacity, 16)
         offsets = .allocate(capacity: self.capacity)
+        bases.reserveCapacity(self.capacity >> Self.blockShift + 1)
+        wideStarts.reserveCapacity(self.capacity >> Self.blockShift + 1)
     }
 
     /// Frees the offsets; the column is unusable afterwards.

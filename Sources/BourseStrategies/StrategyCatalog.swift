@@ -6,10 +6,8 @@ public struct StrategyEntry: Sendable {
     public let name: String
     public let summary: String
     public let parameters: [ParameterSpec]
-    /// Runs a backtest with `NAME=VALUE` overrides.
-    public let run: @Sendable (_ overrides: [String], _ config: BacktestConfig) throws -> BacktestResult
-    /// Runs a backtest with `NAME=VALUE` overrides, writing its journal.
-    public let journaled: @Sendable (_ overrides: [String], _ config: BacktestConfig, _ journal: BacktestJournal) throws -> BacktestResult
+    /// Runs a backtest of the strategy type (``Backtest/run(_:parameters:config:journal:)``).
+    private let runner: @Sendable (_ overrides: [String], _ config: BacktestConfig, _ journal: BacktestJournal?) throws -> BacktestResult
     /// Runs a backtest and returns only its metrics and final equity (what sweeps rank by).
     public let evaluate: @Sendable (_ overrides: [String], _ config: BacktestConfig) throws -> (metrics: SummaryMetrics, finalEquity: String)
 
@@ -17,9 +15,13 @@ public struct StrategyEntry: Sendable {
     public static func of<S: Strategy & SendableMetatype>(_ type: S.Type) -> StrategyEntry {
         StrategyEntry(
             name: S.name, summary: S.summary, parameters: S.parameters,
-            run: { overrides, config in try Backtest.run(S.self, parameters: overrides, config: config) },
-            journaled: { overrides, config, journal in try Backtest.run(S.self, parameters: overrides, config: config, journal: journal) },
+            runner: { overrides, config, journal in try Backtest.run(S.self, parameters: overrides, config: config, journal: journal) },
             evaluate: { overrides, config in try Backtest.evaluate(S.self, parameters: overrides, config: config) })
+    }
+
+    /// Runs a backtest with `NAME=VALUE` overrides, writing its journal when `journal` is given.
+    public func run(_ overrides: [String], _ config: BacktestConfig, journal: BacktestJournal? = nil) throws -> BacktestResult {
+        try runner(overrides, config, journal)
     }
 }
 

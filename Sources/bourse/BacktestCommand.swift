@@ -30,8 +30,8 @@ struct BacktestCommand: ParsableCommand {
             let opening = Self.openingRecords(
                 strategy: entry.name, parameters: parameters, settings: settings,
                 actor: ProcessInfo.processInfo.environment["USER"] ?? "unknown")
-            result = try entry.journaled(
-                parameters, config, BacktestJournal(journal: store, recordsMarketData: journalMarketData, opening: opening))
+            result = try entry.run(
+                parameters, config, journal: BacktestJournal(journal: store, recordsMarketData: journalMarketData, opening: opening))
         } else {
             result = try entry.run(parameters, config)
         }

@@ -23,6 +23,24 @@ import Testing
         #expect(try clock.advance(by: .hours(1)).isEmpty)
     }
 
+    @Test func advancesWithoutEventsOnlyWhileNothingIsDue() throws {
+        let clock = TestClock(now: t0)
+        #expect(clock.advanceIfNothingDue(to: t0 + .hours(1)))
+        #expect(clock.now == t0 + .hours(1))
+        #expect(!clock.advanceIfNothingDue(to: t0), "never backwards")
+        try clock.setTimeAlert(name: "alert", at: t0 + .hours(2))
+        #expect(clock.advanceIfNothingDue(to: t0 + .hours(2) - Nanoseconds(1)))
+        // Due exactly then: the caller must take the events from advance(to:).
+        #expect(!clock.advanceIfNothingDue(to: t0 + .hours(2)))
+        #expect(clock.now == t0 + .hours(2) - Nanoseconds(1))
+        #expect(try clock.advance(to: t0 + .hours(2)).map(\.name) == ["alert"])
+        #expect(clock.advanceIfNothingDue(to: t0 + .hours(5)), "the alert is gone")
+        try clock.setTimer(name: "tick", interval: .minutes(1))
+        #expect(!clock.advanceIfNothingDue(to: t0 + .hours(5) + .minutes(1)))
+        #expect(clock.cancelTimer(name: "tick"))
+        #expect(clock.advanceIfNothingDue(to: t0 + .hours(5) + .minutes(1)), "canceled")
+    }
+
     @Test func refusesBadTimers() throws {
         let clock = TestClock(now: t0)
         try clock.setTimer(name: "x", interval: .seconds(1))

@@ -13,7 +13,10 @@ public final class TestClock: Clock {
     // Read on every event of a backtest by one thread: skip the dynamic exclusivity checks.
     /// The current time.
     @exclusivity(unchecked) public private(set) var now: UnixNanos
-    @exclusivity(unchecked) private var schedule = TimerSchedule()
+    @exclusivity(unchecked) private var schedule = TimerSchedule() { didSet { nextDueRaw = schedule.nextDue?.rawValue ?? .max } }
+    /// When the next timer or alert is due (`Int64.max`: none), kept with the schedule so that
+    /// ``advanceIfNothingDue(to:)`` costs one comparison.
+    @exclusivity(unchecked) private var nextDueRaw = Int64.max
 
     public init(now: UnixNanos = .zero) {
         self.now = now
@@ -50,6 +53,16 @@ public final class TestClock: Clock {
         guard time >= now else { throw .backwards(from: now, to: time) }
         now = time
         return schedule.popDue(upTo: time)
+    }
+
+    /// Moves the time forward to `time` and returns `true` when no timer or alert comes due by
+    /// then (a backtest's event loop, without building an event list); returns `false` and
+    /// leaves the time alone when one does or `time` is before now: call ``advance(to:)`` then.
+    /// - Complexity: O(1).
+    public func advanceIfNothingDue(to time: UnixNanos) -> Bool {
+        guard time.rawValue < nextDueRaw, time >= now else { return false }
+        now = time
+        return true
     }
 
     /// Moves the time forward by `duration` and returns the events that came due.

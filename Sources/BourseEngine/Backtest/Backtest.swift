@@ -88,9 +88,7 @@ public enum Backtest {
     static func metrics<S: Strategy, R: RiskGate, V: BacktestVenue>(of kernel: Kernel<S, R, V>) -> SummaryMetrics {
         let portfolio = kernel.portfolio
         return SummaryMetrics(
-            dataStart: kernel.dataStart, curveTimes: portfolio.curveTimes, curveEquity: portfolio.curveEquity,
-            curveExposure: portfolio.curveExposure, dailyIndices: portfolio.dailyIndices,
-            startingCashRaw: portfolio.startingCash.raw, currency: portfolio.currency, trades: kernel.trades,
+            dataStart: kernel.dataStart, curve: portfolio.curve, startingCashRaw: portfolio.startingCash.raw, currency: portfolio.currency, trades: kernel.trades,
             totalCommissionRaw: kernel.fills.reduce(Int64(0)) { $0 + $1.commission.raw })
     }
 
@@ -99,10 +97,11 @@ public enum Backtest {
         let portfolio = kernel.portfolio
         let currency = portfolio.currency
         let scale = Double(FixedPoint.scale(currency.precision))
+        let curve = portfolio.curve
         func point(_ i: Int) -> BacktestResult.EquityPoint {
             BacktestResult.EquityPoint(
-                time: UnixNanos(portfolio.curveTimes[i]).description, equity: Double(portfolio.curveEquity[i]) / scale,
-                exposure: Double(portfolio.curveExposure[i]) / scale)
+                time: UnixNanos(curve.time(i)).description, equity: Double(curve.equity(i)) / scale,
+                exposure: Double(curve.exposure(i)) / scale)
         }
         let orders = kernel.orders.all.map { order in
             BacktestResult.OrderRecord(
@@ -137,7 +136,7 @@ public enum Backtest {
             finalEquity: portfolio.equity.amountText, finalCash: portfolio.cash.amountText, metrics: metrics,
             orders: orders, fills: fills, trades: kernel.trades.map(BacktestResult.TradeRecord.init),
             openTrades: kernel.openTrades.map(BacktestResult.TradeRecord.init), positions: positions,
-            equityCurve: portfolio.curveTimes.indices.map(point), dailyEquity: portfolio.dailyIndices.map(point),
+            equityCurve: (0..<curve.count).map(point), dailyEquity: curve.dailyIndices.map(point),
             logs: kernel.context.logs)
     }
 }

@@ -37,21 +37,22 @@ public struct SummaryMetrics: Sendable, Codable, Equatable {
 
     /// The metrics of a run that did not happen (no bars).
     public static let empty = SummaryMetrics(
-        dataStart: nil, curveTimes: [], curveEquity: [], curveExposure: [], dailyIndices: [], startingCashRaw: 1,
-        currency: .USD, trades: [], totalCommissionRaw: 0)
+        startTime: nil, endTime: nil, bars: 0, startingCash: 0.01, finalEquity: 0.01, dailyEquity: [], tradeOutcomes: [],
+        tradeReturns: [], exposureTime: 0, totalCommission: 0)
 
     init(
-        dataStart: UnixNanos?, curveTimes: [Int64], curveEquity: [Int64], curveExposure: [Int64], dailyIndices: [Int],
-        startingCashRaw: Int64, currency: Currency, trades: [RoundTrip], totalCommissionRaw: Int64
+        dataStart: UnixNanos?, curve: EquityCurve, startingCashRaw: Int64, currency: Currency, trades: [RoundTrip],
+        totalCommissionRaw: Int64
     ) {
         let scale = Double(FixedPoint.scale(currency.precision))
+        let points = 0..<curve.count
         self.init(
-            startTime: (dataStart ?? curveTimes.first.map(UnixNanos.init))?.description,
-            endTime: curveTimes.last.map(UnixNanos.init), bars: curveTimes.count,
-            startingCash: Double(startingCashRaw) / scale, finalEquity: Double(curveEquity.last ?? startingCashRaw) / scale,
-            dailyEquity: dailyIndices.map { Double(curveEquity[$0]) / scale },
+            startTime: (dataStart ?? (curve.isEmpty ? nil : UnixNanos(curve.time(0))))?.description,
+            endTime: curve.lastTime.map(UnixNanos.init), bars: curve.count,
+            startingCash: Double(startingCashRaw) / scale, finalEquity: Double(curve.lastEquity ?? startingCashRaw) / scale,
+            dailyEquity: curve.dailyIndices.map { Double(curve.equity($0)) / scale },
             tradeOutcomes: trades.map(\.pnl.doubleValue), tradeReturns: trades.map(\.returnFraction),
-            exposureTime: curveExposure.isEmpty ? 0 : Double(curveExposure.filter { $0 != 0 }.count) / Double(curveExposure.count),
+            exposureTime: curve.isEmpty ? 0 : Double(points.count { curve.exposure($0) != 0 }) / Double(curve.count),
             totalCommission: Double(totalCommissionRaw) / scale)
     }
 

@@ -125,12 +125,60 @@ public struct DataEngine: Sendable {
         }.min().map(UnixNanos.init)
     }
 
+    /// The largest step that divides every bar stream's duration (1 with tick streams or bars
+    /// of no fixed duration): the equity curve's times are mostly a multiple of it apart.
+    public var commonStep: Int64 {
+        func gcd(_ a: Int64, _ b: Int64) -> Int64 { b == 0 ? a : gcd(b, a % b) }
+        var step: Int64 = 0
+        for stream in streams {
+            guard case .bars(let series) = stream, let duration = series.barType.spec.duration?.rawValue, duration > 0 else { return 1 }
+            step = gcd(duration, step)
+        }
+        return max(step, 1)
+    }
+
     /// Total number of events.
     public var eventCount: Int { streams.reduce(0) { $0 + $1.count } }
 
     /// The next row of `stream` if it has one at exactly `ts` (a look ahead; nothing is consumed).
     @inline(__always)
     public func pendingRow(of stream: Int, at ts: Int64) -> Int? { headTimes[stream] == ts ? heads[stream] : nil }
+
+    /// The time of the next event, `nil` at the end.
+    public var nextTime: Int64? {
+        let earliest = headTimes.min() ?? .max
+        return earliest == .max ? nil : earliest
+    }
+
+    /// The next events of one stream with no event of another stream between them (by the
+    /// ordering rule): the stream index and the rows, all consumed; `nil` at the end. Rows
+    /// left unprocessed go back with ``giveBack(stream:from:)``.
+    /// - Complexity: O(s × log r) for s streams and r rows.
+    public mutating func nextRun() -> (stream: Int, rows: Range<Int>)? {
+        var best = 0
+        if headTimes.count > 1 {
+            for i in 1..<headTimes.count where headTimes[i] < headTimes[best] { best = i }
+        }
+        guard !headTimes.isEmpty, headTimes[best] != .max else { return nil }
+        let first = heads[best]
+        var end = times[best].count
+        for other in headTimes.indices where other != best && headTimes[other] != .max {
+            // Ties go to the stream added first: `best` runs up to `other`'s head time, inclusive
+            // when `best` comes first.
+            let limit = headTimes[other]
+            let precedes = best < other
+            end = times[best].partitioningIndex(in: first..<end) { precedes ? $0 > limit : $0 >= limit }
+        }
+        heads[best] = end
+        headTimes[best] = end < times[best].count ? times[best][end] : .max
+        return (best, first..<end)
+    }
+
+    /// Gives back the rows of `stream` from `row` on (taken by ``nextRun()``, not processed).
+    public mutating func giveBack(stream: Int, from row: Int) {
+        heads[stream] = row
+        headTimes[stream] = row < times[stream].count ? times[stream][row] : .max
+    }
 
     /// The next event: its stream index and row, or `nil` at the end.
     @inline(__always)
@@ -149,8 +197,12 @@ public struct DataEngine: Sendable {
 
 extension Array where Element == Int64 {
     /// The first index whose element satisfies `belongs` (elements sorted so that it holds for a suffix).
-    func partitioningIndex(where belongs: (Int64) -> Bool) -> Int {
-        var (low, high) = (0, count)
+    func partitioningIndex(where belongs: (Int64) -> Bool) -> Int { partitioningIndex(in: 0..<count, where: belongs) }
+
+    /// The first index in `range` whose element satisfies `belongs` (`range.upperBound` if none;
+    /// elements sorted so that it holds for a suffix of the range).
+    func partitioningIndex(in range: Range<Int>, where belongs: (Int64) -> Bool) -> Int {
+        var (low, high) = (range.lowerBound, range.upperBound)
         while low < high {
             let mid = (low + high) / 2
             if belongs(self[mid]) { high = mid } else { low = mid + 1 }

@@ -26,25 +26,24 @@ struct EquityMarks {
     mutating func rebase(_ portfolio: Portfolio, today: Int64) {
         let equity = portfolio.equityRaw
         (peakRaw, startOfDayRaw, lastPointRaw, lastDay) = (equity, equity, equity, today)
-        curveCursor = portfolio.curveTimes.count + 1
+        curveCursor = portfolio.curve.count + 1
     }
 
     /// Folds the curve points recorded since the last call and the equity now, on day `today`
     /// (``Portfolio/day(of:)``).
     mutating func update(_ portfolio: Portfolio, today: Int64) {
-        let times = portfolio.curveTimes
-        let equity = portfolio.curveEquity
+        let curve = portfolio.curve
         // The last point may be replaced while its time repeats: scan it again.
         var i = max(0, curveCursor - 1)
-        while i < times.count {
-            let day = Portfolio.day(of: times[i])
+        while i < curve.count {
+            let day = Portfolio.day(of: curve.time(i))
             if let lastDay, day != lastDay { startOfDayRaw = lastPointRaw }
             lastDay = day
-            lastPointRaw = equity[i]
-            peakRaw = max(peakRaw, equity[i])
+            lastPointRaw = curve.equity(i)
+            peakRaw = max(peakRaw, lastPointRaw)
             i += 1
         }
-        curveCursor = times.count
+        curveCursor = curve.count
         if let lastDay, lastDay < today { startOfDayRaw = lastPointRaw }
         peakRaw = max(peakRaw, portfolio.equityRaw)
     }

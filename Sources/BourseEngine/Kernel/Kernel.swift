@@ -97,6 +97,8 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// The bar series of each stream (`nil` for tick streams), kept apart from the stream enum
     /// so the hot loop does not copy enum payloads.
     @exclusivity(unchecked) private var barSeries: [SeriesBox?]
+    /// The same boxes, unretained, for the hot loop to borrow (``barSeries`` owns them).
+    @exclusivity(unchecked) private var seriesRefs: [Unmanaged<SeriesBox>?]
     /// Whether each stream was aggregated on the fly from another (its bars only update
     /// indicators and reach the strategy: the source stream already matched orders and marked).
     @exclusivity(unchecked) private var isAggregated: [Bool]
@@ -122,7 +124,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         safety = KernelKillSwitch(KillSwitchConfiguration(), startedAt: clock.now, startingCashRaw: startingCash.raw)
         portfolio = try Portfolio(
             instruments: instruments, startingCash: startingCash, accountKind: accountKind, strategyID: strategyID,
-            reserveCurve: data.eventCount)
+            reserveCurve: data.eventCount, curveTimeStep: data.commonStep)
         let oms = OrderManager(client: venue)
         self.oms = oms
         orders = OrderView(sentOrder: { oms.order($0) }, openSentOrders: { oms.openOrders() })
@@ -137,6 +139,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         }
         self.streamInstrument = streamInstrument
         barSeries = data.streams.map { if case .bars(let series) = $0 { SeriesBox(series) } else { nil } }
+        seriesRefs = barSeries.map { $0.map(Unmanaged.passUnretained) }
         isAggregated = data.sources.map { $0 != nil }
         context = StrategyContext(
             strategyID: strategyID, instruments: instruments, barTypes: barTypes, portfolio: portfolio, orders: orders,
@@ -179,38 +182,98 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// Runs every event to the end, then ``Strategy/onStop(_:)``.
     public func run() throws(EngineError) {
         try call { (s: inout S, c) throws in try s.onStart(c) }
-        while let (stream, row) = data.next() {
-            let ts = data.time(stream: stream, row: row)
-            if context.routingChanged { try rebuildRouting(now: ts) }
-            if let recorder, recorder.recordsMarketData { try mark(stream: stream, row: row, ts: ts, recorder) }
-            try marketDataArriving(at: ts)
-            if let box = barSeries[stream] {
-                if barExecution == .nextBarOpen && ts != openedAt { try openAll(at: ts, stream: stream, row: row) }
-                try process(box, row: row, stream: stream, ts: ts)
-                try marketDataProcessed(at: ts)
-                continue
+        while true {
+            // A subscription change rebuilds the routing (and may add aggregated streams) before the next event.
+            if context.routingChanged {
+                guard let ts = data.nextTime else { break }
+                try rebuildRouting(now: ts)
             }
-            try advanceClock(to: ts)
-            switch data.streams[stream] {
-            case .bars: break
-            case .quotes(let quotes):
-                let quote = quotes[row]
-                try fromVenue { $0.process(quote: quote, events: &$1) }
-                portfolio.mark(streamInstrument[stream], price: quote.mid)
-                if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onQuote(quote, c) } }
-                portfolio.recordEquity(at: ts)
-            case .trades(let prints):
-                let trade = prints[row]
-                try fromVenue { $0.process(trade: trade, events: &$1) }
-                portfolio.mark(streamInstrument[stream], price: trade.price)
-                if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onTrade(trade, c) } }
-                portfolio.recordEquity(at: ts)
-            }
-            try marketDataProcessed(at: ts)
+            guard let (stream, rows) = data.nextRun() else { break }
+            let next = try process(stream: stream, rows: rows)
+            if next < rows.upperBound { data.giveBack(stream: stream, from: next) }
         }
         try call { (s: inout S, c) throws in try s.onStop(c) }
         portfolio.finishCurve()
         do { try recorder?.finish() } catch { throw .journal("\(error)") }
+    }
+
+    /// Processes `rows` of `stream` in order (no other stream has an event between them) until
+    /// the routing changes; returns the row after the last one processed.
+    private func process(stream: Int, rows: Range<Int>) throws(EngineError) -> Int {
+        guard let series = seriesRefs[stream] else {
+            for row in rows {
+                try tick(stream: stream, row: row)
+                if context.routingChanged { return row + 1 }
+            }
+            return rows.upperBound
+        }
+        // The box is borrowed (no retain per bar): `barSeries` owns it for the whole run.
+        var next = rows.upperBound
+        var failure: EngineError?
+        series._withUnsafeGuaranteedRef { box in
+            do throws(EngineError) { next = try bars(box, rows: rows, stream: stream) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        return next
+    }
+
+    /// The bars `rows` of `stream`, until the routing changes; returns the row after the last one
+    /// processed. Per bar: the opens of the instruments with work at its close time, the venue
+    /// and the marks (not for an aggregated stream), the indicators, the strategy, the equity curve.
+    @inline(__always)
+    private func bars(_ box: SeriesBox, rows: Range<Int>, stream: Int) throws(EngineError) -> Int {
+        // The routing holds until it changes (and then this loop stops): read it once.
+        let aggregated = isAggregated[stream]
+        let index = streamInstrument[stream]
+        let feeds = indicatorRanges[stream]
+        let delivers = deliverStream[stream]
+        let barTypeIndex = streamBarTypeIndex[stream]
+        for row in rows {
+            let ts = box.timestamps[row]
+            if let recorder, recorder.recordsMarketData { try mark(stream: stream, row: row, ts: ts, recorder) }
+            try marketDataArriving(at: ts)
+            if barExecution == .nextBarOpen && ts != openedAt { try openAll(at: ts, stream: stream, row: row) }
+            if !aggregated { try venueAndMarks(box, row: row, index: index, ts: ts) }
+            if !feeds.isEmpty {
+                let close = box.closeValue(row)
+                for i in feeds { indicators[i]._withUnsafeGuaranteedRef { $0.feed($0, box, row, close) } }
+            }
+            if delivers {
+                context.currentBarTypeIndex = barTypeIndex
+                let bar = box.bar(row)
+                try call { (s: inout S, c) throws in try s.onBar(bar, c) }
+            }
+            // An aggregated stream's bars only update indicators and reach the strategy: its source
+            // stream already matched orders, marked and recorded the equity.
+            if !aggregated { portfolio.recordEquity(at: ts) }
+            try marketDataProcessed(at: ts)
+            if context.routingChanged { return row + 1 }
+        }
+        return rows.upperBound
+    }
+
+    /// One quote or trade.
+    private func tick(stream: Int, row: Int) throws(EngineError) {
+        let ts = data.time(stream: stream, row: row)
+        if let recorder, recorder.recordsMarketData { try mark(stream: stream, row: row, ts: ts, recorder) }
+        try marketDataArriving(at: ts)
+        try advanceClock(to: ts)
+        switch data.streams[stream] {
+        case .bars: break
+        case .quotes(let quotes):
+            let quote = quotes[row]
+            try fromVenue { $0.process(quote: quote, events: &$1) }
+            portfolio.mark(streamInstrument[stream], price: quote.mid)
+            if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onQuote(quote, c) } }
+            portfolio.recordEquity(at: ts)
+        case .trades(let prints):
+            let trade = prints[row]
+            try fromVenue { $0.process(trade: trade, events: &$1) }
+            portfolio.mark(streamInstrument[stream], price: trade.price)
+            if deliverStream[stream] { try call { (s: inout S, c) throws in try s.onTrade(trade, c) } }
+            portfolio.recordEquity(at: ts)
+        }
+        try marketDataProcessed(at: ts)
     }
 
     /// Journals the delivery of row `row` of `stream` (market data journaling on).
@@ -231,42 +294,33 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
 
     // MARK: Market data
 
+    /// The venue's and the portfolio's part of a bar of instrument `index`: the clock moves to
+    /// its close, the venue matches it when orders work (or it needs a first bar), the instrument
+    /// is marked at the close and an open trade's excursions are updated.
     @inline(__always)
-    private func process(_ box: SeriesBox, row: Int, stream: Int, ts: Int64) throws(EngineError) {
-        if isAggregated[stream] { return try deliver(box.bar(row), stream: stream) }
-        let index = streamInstrument[stream]
-        let hasWork = openCount[index] > 0 || !pendingSized[index].isEmpty
-        // The bar value, built once when the venue, the indicators or the strategy need it.
-        var bar: Bar?
-        if hasWork || barExecution == .onClose || !venueSawBars[index] {
-            let b = box.bar(row)
-            bar = b
-            try advanceClock(to: ts)
-            try fromVenue { $0.process(bar: b, events: &$1) }
-            venueSawBars[index] = true
-            // Close fills: sized orders queued before the instrument had a price fill at this close.
-            if barExecution == .onClose && !pendingSized[index].isEmpty { try submitSized(index, price: b.close) }
+    private func venueAndMarks(_ box: SeriesBox, row: Int, index: Int, ts: Int64) throws(EngineError) {
+        if openCount[index] > 0 || !pendingSized[index].isEmpty || barExecution == .onClose || !venueSawBars[index] {
+            try venue(box, row: row, index: index, ts: ts)
         } else {
             try advanceClock(to: ts)
         }
         let close = box.price(box.closes[row])
         portfolio.mark(index, price: close)
         risk.observeClose(portfolio.instruments[index].id, index: index, close: close, at: ts)
-        if !portfolio.positions[index].isFlat {
-            trackers[index].observe(high: box.price(box.highs[row]).doubleValue, low: box.price(box.lows[row]).doubleValue)
+        if portfolio.hasPosition(index) {
+            trackers[index].observe(high: Double(box.highs[row]) / box.priceScale, low: Double(box.lows[row]) / box.priceScale)
         }
-        if deliverStream[stream] || !indicatorRanges[stream].isEmpty { try deliver(bar ?? box.bar(row), stream: stream) }
-        portfolio.recordEquity(at: ts)
     }
 
-    /// Updates the indicators registered on the bar's type, then gives the bar to the strategy
-    /// if it subscribed.
-    @inline(__always)
-    private func deliver(_ bar: Bar, stream: Int) throws(EngineError) {
-        for i in indicatorRanges[stream] { indicators[i]._withUnsafeGuaranteedRef { $0.feed($0, bar) } }
-        guard deliverStream[stream] else { return }
-        context.currentBarTypeIndex = streamBarTypeIndex[stream]
-        try call { (s: inout S, c) throws in try s.onBar(bar, c) }
+    /// The venue matches a bar of instrument `index` (kept out of the bar loop's fast path).
+    @inline(never)
+    private func venue(_ box: SeriesBox, row: Int, index: Int, ts: Int64) throws(EngineError) {
+        let bar = box.bar(row)
+        try advanceClock(to: ts)
+        try fromVenue { $0.process(bar: bar, events: &$1) }
+        venueSawBars[index] = true
+        // Close fills: sized orders queued before the instrument had a price fill at this close.
+        if barExecution == .onClose && !pendingSized[index].isEmpty { try submitSized(index, price: bar.close) }
     }
 
     /// Next-open fills: before any bar closing at `ts` is processed, every instrument with working
@@ -281,6 +335,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         try showOpens(at: ts, stream: stream, row: row)
     }
 
+    @inline(never)
     private func showOpens(at ts: Int64, stream: Int, row: Int) throws(EngineError) {
         opensScratch.removeAll(keepingCapacity: true)
         for s in barSeries.indices where !isAggregated[s] {
@@ -309,8 +364,16 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         if openCount[index] > 0 { try fromVenue { $0.process(bar: open, events: &$1) } }
     }
 
+    @inline(__always)
     private func advanceClock(to ts: Int64) throws(EngineError) {
         guard ts > clock.now.rawValue else { return }
+        if live.isEmpty && clock.advanceIfNothingDue(to: UnixNanos(ts)) { return }
+        try advanceClock(dueBy: ts)
+    }
+
+    /// Moves the clock to `ts`: the timers due by then fire, then the venue's own timed work.
+    @inline(never)
+    private func advanceClock(dueBy ts: Int64) throws(EngineError) {
         let due: [TimeEvent]
         do { due = try clock.advance(to: UnixNanos(ts)) } catch { throw .data("\(error)") }
         for event in due { try call { (s: inout S, c) throws in try s.onTimer(event, c) } }
@@ -691,7 +754,9 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
             let added = try data.addAggregated(barType, from: now)
             guard case .bars(let series) = data.streams[added], let source = data.sources[added] else { continue }
             streamInstrument.append(streamInstrument[source])
-            barSeries.append(SeriesBox(series))
+            let box = SeriesBox(series)
+            barSeries.append(box)
+            seriesRefs.append(Unmanaged.passUnretained(box))
             isAggregated.append(true)
         }
         deliverStream = data.streams.map { stream in
@@ -714,47 +779,5 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
             }
             return start..<indicators.count
         }
-    }
-}
-
-/// The columns of a bar series behind one reference, so the event loop reads them without
-/// copying the series (no retain of each column per bar).
-final class SeriesBox {
-    let barType: BarType
-    let pricePrecision: UInt8
-    let sizePrecision: UInt8
-    /// The bar duration in nanoseconds (zero when the spec has no fixed duration).
-    let duration: Int64
-    let opens: [Int64]
-    let highs: [Int64]
-    let lows: [Int64]
-    let closes: [Int64]
-    let volumes: [Int64]
-    let timestamps: [Int64]
-
-    init(_ series: BarSeries) {
-        barType = series.barType
-        pricePrecision = series.pricePrecision
-        sizePrecision = series.sizePrecision
-        duration = series.barType.spec.duration?.rawValue ?? 0
-        opens = series.opens
-        highs = series.highs
-        lows = series.lows
-        closes = series.closes
-        volumes = series.volumes
-        timestamps = series.timestamps
-    }
-
-    @inline(__always)
-    func price(_ raw: Int64) -> Price { Price(uncheckedRaw: raw, precision: pricePrecision) }
-
-    /// Row `row` as a bar.
-    @inline(__always)
-    func bar(_ row: Int) -> Bar {
-        let ts = UnixNanos(timestamps[row])
-        return Bar(
-            unchecked: barType, open: price(opens[row]), high: price(highs[row]), low: price(lows[row]),
-            close: price(closes[row]), volume: Quantity(uncheckedRaw: volumes[row], precision: sizePrecision), tsEvent: ts,
-            tsInit: ts)
     }
 }

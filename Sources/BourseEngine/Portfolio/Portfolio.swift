@@ -29,23 +29,30 @@ public final class Portfolio {
     @exclusivity(unchecked) public private(set) var markValues: [Int64]
     /// Last mark price per instrument (`nil` before the first bar or fill).
     @exclusivity(unchecked) public private(set) var lastPrices: [Price?]
+    /// Whether each instrument has an open position (kept with ``positions``, read on every bar).
+    @exclusivity(unchecked) private var open: [Bool]
     @exclusivity(unchecked) private var markSum: Int64 = 0
     @exclusivity(unchecked) private var exposureSum: Int64 = 0
     private let indexByID: [InstrumentID: Int]
 
-    /// Equity curve: timestamps (ns), equity and gross exposure (raw), one point per timestamp.
-    @exclusivity(unchecked) public private(set) var curveTimes: [Int64] = []
-    @exclusivity(unchecked) public private(set) var curveEquity: [Int64] = []
-    @exclusivity(unchecked) public private(set) var curveExposure: [Int64] = []
-    /// Indices into the curve of each UTC day's last point.
-    @exclusivity(unchecked) public private(set) var dailyIndices: [Int] = []
-    /// The start of the UTC day after the curve's last point (a new day begins at or after it).
-    @exclusivity(unchecked) private var nextDayStart: Int64 = .min
+    /// The equity curve: one point per timestamp, and each UTC day's last point.
+    public let curve: EquityCurve
 
-    /// A portfolio holding `startingCash`, flat in every instrument.
+    /// The equity curve's timestamps (ns), a copy (read ``curve`` by index to avoid it).
+    public var curveTimes: [Int64] { (0..<curve.count).map(curve.time) }
+    /// The equity curve's equity (raw), a copy.
+    public var curveEquity: [Int64] { (0..<curve.count).map(curve.equity) }
+    /// The equity curve's gross exposure (raw), a copy.
+    public var curveExposure: [Int64] { (0..<curve.count).map(curve.exposure) }
+    /// Indices into the curve of each UTC day's last point.
+    public var dailyIndices: [Int] { curve.dailyIndices }
+
+    /// A portfolio holding `startingCash`, flat in every instrument. `reserveCurve` points are
+    /// reserved for the equity curve, whose times are mostly `curveTimeStep` apart (the bar step:
+    /// it only makes the curve compact, any times are recorded exactly).
     public init(
         instruments: [Instrument], startingCash: Money, accountKind: AccountKind, strategyID: StrategyID,
-        reserveCurve: Int = 0
+        reserveCurve: Int = 0, curveTimeStep: Int64 = 1
     ) throws(EngineError) {
         currency = startingCash.currency
         for instrument in instruments where instrument.quoteCurrency != currency {
@@ -71,10 +78,9 @@ public final class Portfolio {
         self.positions = positions
         indexByID = index
         markValues = Array(repeating: 0, count: instruments.count)
+        open = Array(repeating: false, count: instruments.count)
         lastPrices = Array(repeating: nil, count: instruments.count)
-        curveTimes.reserveCapacity(reserveCurve)
-        curveEquity.reserveCapacity(reserveCurve)
-        curveExposure.reserveCapacity(reserveCurve)
+        curve = EquityCurve(capacity: reserveCurve, timeStep: curveTimeStep)
     }
 
     /// The index of an instrument in ``instruments``.
@@ -109,11 +115,15 @@ public final class Portfolio {
         }
     }
 
+    /// Whether instrument `index` has an open position. - Complexity: O(1).
+    @inline(__always)
+    func hasPosition(_ index: Int) -> Bool { open[index] }
+
     /// Marks instrument `index` at `price`. - Complexity: O(1).
     @inline(__always)
     func mark(_ index: Int, price: Price) {
         lastPrices[index] = price
-        guard !positions[index].isFlat else { return }
+        guard open[index] else { return }
         let value = (try? positions[index].markValue(at: price).raw) ?? markValues[index]
         markSum = markSum &- markValues[index] &+ value
         exposureSum = exposureSum &- markValues[index].magnitudeAsInt &+ value.magnitudeAsInt
@@ -179,6 +189,7 @@ public final class Portfolio {
         cashRaw = cashRaw &- fill.side.sign &* notional &- fill.commission.raw
         // Re-mark at the fill price until the next bar marks it again.
         let position = positions[index]
+        open[index] = !position.isFlat
         let value = position.isFlat ? 0 : ((try? position.markValue(at: fill.lastPrice).raw) ?? 0)
         markSum = markSum &- markValues[index] &+ value
         exposureSum = exposureSum &- markValues[index].magnitudeAsInt &+ value.magnitudeAsInt
@@ -190,25 +201,10 @@ public final class Portfolio {
 
     /// Records the equity at `ts`: replaces the last point when it has the same time.
     @inline(__always)
-    func recordEquity(at ts: Int64) {
-        if let last = curveTimes.last, last == ts {
-            curveEquity[curveEquity.count - 1] = equityRaw
-            curveExposure[curveExposure.count - 1] = exposureSum
-            return
-        }
-        if ts >= nextDayStart {
-            if !curveTimes.isEmpty { dailyIndices.append(curveTimes.count - 1) }
-            nextDayStart = (Self.day(of: ts) + 1) &* Nanoseconds.perDay
-        }
-        curveTimes.append(ts)
-        curveEquity.append(equityRaw)
-        curveExposure.append(exposureSum)
-    }
+    func recordEquity(at ts: Int64) { curve.record(at: ts, equity: equityRaw, exposure: exposureSum) }
 
     /// Closes the daily sampling at the end of a run.
-    func finishCurve() {
-        if !curveTimes.isEmpty && dailyIndices.last != curveTimes.count - 1 { dailyIndices.append(curveTimes.count - 1) }
-    }
+    func finishCurve() { curve.finish() }
 
     @inline(__always)
     static func day(of ts: Int64) -> Int64 {

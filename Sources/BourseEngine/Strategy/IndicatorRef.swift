@@ -4,12 +4,16 @@ public import BourseIndicators
 /// The type-erased face of a registered indicator: the kernel updates it with each bar of
 /// the bar type it was registered on, before the strategy sees that bar.
 public class RegisteredIndicator {
-    /// Feeds one bar to the indicator passed in (this object). Made by ``StrategyContext`` where
-    /// the indicator's type and input are concrete, capturing nothing: the update inside is a
-    /// direct, specialized call, and calling it touches no reference count.
-    let feed: (RegisteredIndicator, Bar) -> Void
+    /// Feeds one bar (row `row` of the series' columns, whose close as a `Double` is passed too)
+    /// to the indicator passed in (this object). Made by ``StrategyContext`` where the indicator's
+    /// type and input are concrete, capturing nothing: the update inside is a direct, specialized
+    /// call reading only what it needs, and calling it touches no reference count.
+    let feed: Feed
 
-    init(feed: @escaping (RegisteredIndicator, Bar) -> Void) {
+    /// The signature of ``feed``: indicator, bar columns, row, close.
+    typealias Feed = (RegisteredIndicator, SeriesBox, Int, Double) -> Void
+
+    init(feed: @escaping Feed) {
         self.feed = feed
     }
 }
@@ -30,7 +34,7 @@ public final class IndicatorRef<I: Indicator>: RegisteredIndicator {
     @exclusivity(unchecked) public private(set) var count = 0
 
     /// A reference fed by `feed` (which receives this object).
-    init(_ indicator: I, feed: @escaping (RegisteredIndicator, Bar) -> Void) {
+    init(_ indicator: I, feed: @escaping Feed) {
         self.indicator = indicator
         self.previousValue = indicator.value
         super.init(feed: feed)

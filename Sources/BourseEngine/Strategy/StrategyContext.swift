@@ -113,12 +113,12 @@ public final class StrategyContext {
     public func register<I: Indicator>(_ indicator: I, on barType: BarType) -> IndicatorRef<I> where I.Input == Double {
         // The feed is made here, where `I` is concrete in the caller's specialization, and captures
         // nothing: each bar's update is a direct call.
-        add(IndicatorRef(indicator) { ref, bar in unsafeDowncast(ref, to: IndicatorRef<I>.self).update(bar.close.doubleValue) }, on: barType)
+        add(IndicatorRef(indicator) { ref, _, _, close in unsafeDowncast(ref, to: IndicatorRef<I>.self).update(close) }, on: barType)
     }
 
     /// Registers an indicator fed with the high, low, close and volume of every bar of `barType`.
     public func register<I: Indicator>(_ indicator: I, on barType: BarType) -> IndicatorRef<I> where I.Input == HLCV {
-        add(IndicatorRef(indicator) { ref, bar in unsafeDowncast(ref, to: IndicatorRef<I>.self).update(HLCV(bar)) }, on: barType)
+        add(IndicatorRef(indicator) { ref, bars, row, _ in unsafeDowncast(ref, to: IndicatorRef<I>.self).update(bars.hlcv(row)) }, on: barType)
     }
 
     private func add<I: Indicator>(_ ref: IndicatorRef<I>, on barType: BarType) -> IndicatorRef<I> {

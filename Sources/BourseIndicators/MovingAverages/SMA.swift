@@ -21,7 +21,7 @@ public struct SMA: Indicator, Sendable {
     public var lookback: Int { period - 1 }
     @inlinable public var isReady: Bool { window.isFull }
 
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func update(_ x: Double) {
         window.push(x)
         sum += x

@@ -21,7 +21,7 @@ struct RingBuffer: Sendable {
 
     /// Appends `x`, returning the element it overwrote: the oldest when the buffer was
     /// full, `0` before (the storage starts zeroed). - Complexity: O(1).
-    @inlinable @discardableResult
+    @inlinable @inline(__always) @discardableResult
     mutating func push(_ x: Double) -> Double {
         let evicted = storage[next]
         storage[next] = x

@@ -99,9 +99,7 @@ extension SimulatedVenue {
 
     private func execute(_ cancel: CancelOrder, _ events: inout [OrderEvent]) {
         guard let slot = slots[cancel.clientOrderID] else {
-            events.append(.cancelRejected(refusal(
-                clientOrderID: cancel.clientOrderID, strategyID: cancel.strategyID, instrumentID: cancel.instrumentID,
-                venueOrderID: nil, "order \(cancel.clientOrderID) is not known at \(venue)")))
+            events.append(.cancelRejected(unknownOrderRefusal(cancel.clientOrderID, cancel.strategyID, cancel.instrumentID)))
             return
         }
         guard orders[slot].isOpen else {
@@ -255,9 +253,7 @@ extension SimulatedVenue {
 
     private func apply(_ command: ModifyOrder, _ events: inout [OrderEvent]) {
         guard let slot = slots[command.clientOrderID] else {
-            events.append(.modifyRejected(refusal(
-                clientOrderID: command.clientOrderID, strategyID: command.strategyID, instrumentID: command.instrumentID,
-                venueOrderID: nil, "order \(command.clientOrderID) is not known at \(venue)")))
+            events.append(.modifyRejected(unknownOrderRefusal(command.clientOrderID, command.strategyID, command.instrumentID)))
             return
         }
         let order = orders[slot]

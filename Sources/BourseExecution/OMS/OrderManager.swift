@@ -73,6 +73,12 @@ public final class OrderManager<Client: ExecutionClient> {
 
     /// The open orders, optionally only of one instrument and/or strategy, in submission order.
     ///
+    /// Open means not closed (``Order/isClosed``), with or without filters: an order counts from
+    /// the moment it is handed to the client, including one still ``OrderStatus/initialized``
+    /// because the client has not confirmed it as submitted yet (a live adapter waiting for the
+    /// venue) — it may already be on its way, so exposure checks (``openLeavesRaw(instrumentID:)``)
+    /// and cancel-all must see it. (``Order/isOpen`` is narrower: working or possibly working at the venue.)
+    ///
     /// - Complexity: O(open orders and their events).
     public func openOrders(instrumentID: InstrumentID? = nil, strategyID: StrategyID? = nil) -> [Order] {
         openIndices(instrumentID: instrumentID, strategyID: strategyID).map(orderWithHistory)

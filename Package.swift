@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "BourseCore",
             dependencies: [.product(name: "Collections", package: "swift-collections")],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + kernelReleaseSettings
         ),
         .testTarget(
             name: "BourseCoreTests",
@@ -249,7 +249,7 @@ let package = Package(
         .target(
             name: "BourseExecution",
             dependencies: ["BourseCore", .product(name: "OrderedCollections", package: "swift-collections")],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings + kernelReleaseSettings
         ),
         .testTarget(
             name: "BourseExecutionTests",

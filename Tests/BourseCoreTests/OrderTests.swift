@@ -222,4 +222,16 @@ import Testing
             (error as? InstrumentFilterError)?.reason == "trigger price 4000.10 is not a multiple of the tick size 0.25"
         }
     }
+
+    /// The parameters are shared behind a reference, but values compare and hash by content.
+    @Test func parametersCompareAndHashByValue() throws {
+        let a = try OrderBuilder().limit("100.00").initialized()
+        let b = try OrderBuilder().limit("100.00").initialized()
+        let other = try OrderBuilder().limit("100.01").initialized()
+        #expect(a == b && a.hashValue == b.hashValue)
+        #expect(a != other)
+        #expect(Set([a, b, other]).count == 2)
+        #expect(Order(a) == Order(b))
+        #expect(a.price == (try Price(parsing: "100.00")) && a.type == .limit && a.clientOrderID == b.clientOrderID)
+    }
 }

@@ -95,6 +95,10 @@ public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable, 
     @inlinable
     public func hash(into hasher: inout Hasher) { storage.hash(into: &hasher) }
 
+    /// An unseeded hash of the id, well mixed in its high bits, for the indexes the order path
+    /// keeps of the ids Bourse makes itself (cheaper than `Hasher`; not for keys an outsider chooses).
+    package var fastHash: UInt64 { storage.fastHash }
+
     /// Lexicographic order of the texts.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.storage < rhs.storage }
 

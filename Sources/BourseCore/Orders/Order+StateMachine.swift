@@ -125,10 +125,18 @@ extension Order {
     ///
     /// - Complexity: O(1), no allocation for orders of up to one fill.
     package mutating func applyKeepingNoHistory(_ event: OrderEvent) throws(OrderError) {
-        guard event.clientOrderID == clientOrderID else {
-            throw .wrongOrder(expected: clientOrderID, got: event.clientOrderID)
+        let (header, kind) = event.headerAndKind
+        try applyKeepingNoHistory(event, header: header, kind: kind)
+    }
+
+    /// ``applyKeepingNoHistory(_:)`` for a caller that already read the event's header and kind
+    /// (``OrderEvent/headerAndKind``), so the event is not copied again to read them.
+    package mutating func applyKeepingNoHistory(
+        _ event: OrderEvent, header: OrderEventHeader, kind: OrderEventKind
+    ) throws(OrderError) {
+        guard header.clientOrderID == clientOrderID else {
+            throw .wrongOrder(expected: clientOrderID, got: header.clientOrderID)
         }
-        let kind = event.kind
         guard let transition = Self.transition(from: status, on: kind) else {
             throw .invalidTransition(clientOrderID, from: status, event: kind)
         }
@@ -151,7 +159,7 @@ extension Order {
                 move(to: partial)
             }
         }
-        tsLast = event.tsEvent
+        tsLast = header.tsEvent
     }
 
     /// Sets the status, remembering the status before a pending request.

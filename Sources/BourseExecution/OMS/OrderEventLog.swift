@@ -46,8 +46,9 @@ struct OrderEventLog {
         let tsInit: UnixNanos
     }
 
-    private var entries: [Entry] = []
-    private var fills: [LoggedFill] = []
+    // Chunked: the log only grows (until a purge), and appending never moves what is logged.
+    private var entries = ChunkedBuffer<Entry>()
+    private var fills = ChunkedBuffer<LoggedFill>()
     private var others: [OrderEvent] = []
     /// The accounts named by logged events (a handful: one per venue).
     private var accounts: [AccountID] = []
@@ -62,13 +63,11 @@ struct OrderEventLog {
         lastEntry.append(-1)
     }
 
-    /// Appends an event the order numbered `order` applied; `strategyID`, `instrumentID` and
-    /// `side` are the order's (passed alone: copying the order's parameters would cost more).
-    mutating func append(
-        _ event: OrderEvent, order: Int, strategyID: StrategyID, instrumentID: InstrumentID, side: OrderSide
-    ) {
+    /// Appends an event (whose header is `header`) the order numbered `order`, with parameters
+    /// `o`, applied.
+    mutating func append(_ event: OrderEvent, header: OrderEventHeader, order: Int, of o: OrderInitialized) {
         let logged: LoggedEvent
-        if event.strategyID != strategyID || event.instrumentID != instrumentID {
+        if header.strategyID != o.strategyID || header.instrumentID != o.instrumentID {
             logged = stored(event)
         } else {
             switch event {
@@ -77,8 +76,8 @@ struct OrderEventLog {
             case .accepted(let e):
                 logged = .accepted(
                     account: account(e.accountID), venueOrderID: e.venueOrderID, tsEvent: e.tsEvent, tsInit: e.tsInit)
-            case .filled(let f) where f.side == side:
-                logged = .filled(UInt32(fills.count))
+            case .filled(let f) where f.side == o.side:
+                logged = .filled(UInt32(fills.endIndex))
                 fills.append(LoggedFill(
                     account: account(f.accountID), venueOrderID: f.venueOrderID, tradeID: f.tradeID,
                     positionID: f.positionID, orderType: f.orderType, lastQuantity: f.lastQuantity, lastPrice: f.lastPrice,
@@ -88,7 +87,7 @@ struct OrderEventLog {
             }
         }
         entries.append(Entry(previous: lastEntry[order], event: logged))
-        lastEntry[order] = Int32(entries.count - 1)
+        lastEntry[order] = Int32(entries.endIndex - 1)
     }
 
     /// The events the order numbered `order` applied after its ``OrderInitialized``, in order.
@@ -110,9 +109,7 @@ struct OrderEventLog {
         for (number, history) in histories.enumerated() {
             addOrder()
             let o = initialized(kept[number])
-            for event in history {
-                append(event, order: number, strategyID: o.strategyID, instrumentID: o.instrumentID, side: o.side)
-            }
+            for event in history { append(event, header: event.header, order: number, of: o) }
         }
     }
 

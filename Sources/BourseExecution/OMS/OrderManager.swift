@@ -29,11 +29,14 @@ public import OrderedCollections
 ///   without allocation.
 public final class OrderManager<Client: ExecutionClient> {
     public let client: Client
-    /// Every order's state, in submission order, without its history (the log has it).
-    /// (Not checked for exclusive access at run time: the manager is used from one thread,
-    /// and no method hands out a reference into it.)
-    @exclusivity(unchecked) private var book: OrderedDictionary<ClientOrderID, Order> = [:]
-    /// The events applied to the orders of ``book`` (order number = index in ``book``).
+    // (The state below is not checked for exclusive access at run time: the manager is used
+    // from one thread, and no method hands out a reference into it.)
+    /// The client order ids of the orders in ``book``, in submission order (order number = index).
+    @exclusivity(unchecked) private var ids = IdentifierIndex<ClientOrderIDKind>()
+    /// Every order's state by order number, without its history (the log has it); chunked, so a
+    /// new order never moves the others.
+    @exclusivity(unchecked) private var book = ChunkedBuffer<Order>()
+    /// The events applied to the orders of ``book`` (by order number).
     @exclusivity(unchecked) private var log = OrderEventLog()
     /// Indices in ``book`` of the orders not closed yet, ascending (that is, in submission order).
     @exclusivity(unchecked) private var openIndices: [Int] = []
@@ -52,7 +55,7 @@ public final class OrderManager<Client: ExecutionClient> {
     ///
     /// - Complexity: O(all events): the histories are rebuilt from the log on each call.
     public var orders: OrderedDictionary<ClientOrderID, Order> {
-        OrderedDictionary(uniqueKeys: book.keys, values: book.values.indices.map(orderWithHistory))
+        OrderedDictionary(uniqueKeys: book.indices.map { ids[$0] }, values: book.indices.map(orderWithHistory))
     }
 
     /// Number of orders in the book (open and closed).
@@ -61,14 +64,20 @@ public final class OrderManager<Client: ExecutionClient> {
     /// The order with this client order id, with its history.
     ///
     /// - Complexity: O(the order's events).
-    public func order(_ id: ClientOrderID) -> Order? { book.index(forKey: id).map(orderWithHistory) }
+    public func order(_ id: ClientOrderID) -> Order? { ids.number(of: id).map(orderWithHistory) }
 
     /// The status of the order with this client order id (`nil` when the book does not know it).
     ///
     /// - Complexity: O(1); no history is rebuilt.
-    public func status(of id: ClientOrderID) -> OrderStatus? { book.index(forKey: id).map { book.values[$0].status } }
+    public func status(of id: ClientOrderID) -> OrderStatus? { ids.number(of: id).map { book[$0].status } }
 
     /// The open orders, optionally only of one instrument and/or strategy, in submission order.
+    ///
+    /// Open means not closed (``Order/isClosed``), with or without filters: an order counts from
+    /// the moment it is handed to the client, including one still ``OrderStatus/initialized``
+    /// because the client has not confirmed it as submitted yet (a live adapter waiting for the
+    /// venue) — it may already be on its way, so exposure checks (``openLeavesRaw(instrumentID:)``)
+    /// and cancel-all must see it. (``Order/isOpen`` is narrower: working or possibly working at the venue.)
     ///
     /// - Complexity: O(open orders and their events).
     public func openOrders(instrumentID: InstrumentID? = nil, strategyID: StrategyID? = nil) -> [Order] {
@@ -82,9 +91,9 @@ public final class OrderManager<Client: ExecutionClient> {
     public func openLeavesRaw(instrumentID: InstrumentID) -> (buy: Int64, sell: Int64) {
         var buy: Int64 = 0
         var sell: Int64 = 0
-        for index in openIndices where book.values[index].instrumentID == instrumentID {
-            let order = book.values[index]
-            if order.side == .buy { buy += order.leavesQuantity.raw } else { sell += order.leavesQuantity.raw }
+        for index in openIndices where book[index].instrumentID == instrumentID {
+            let leaves = book[index].leavesQuantity.raw
+            if book[index].side == .buy { buy += leaves } else { sell += leaves }
         }
         return (buy, sell)
     }
@@ -92,23 +101,30 @@ public final class OrderManager<Client: ExecutionClient> {
     /// Forgets closed orders and their histories (keeps memory flat in long runs; their ids may
     /// not be reused within the same run by convention, but are no longer checked).
     public func purgeClosedOrders() {
-        log.keepOnly(openIndices) { self.book.values[$0].initialized }
-        book.removeAll { $0.value.isClosed }
-        openIndices = Array(book.values.indices)
+        log.keepOnly(openIndices) { self.book[$0].initialized }
+        var keptIDs = IdentifierIndex<ClientOrderIDKind>()
+        var kept = ChunkedBuffer<Order>()
+        for index in openIndices {
+            keptIDs.append(ids[index])
+            kept.append(book[index])
+        }
+        ids = keptIDs
+        book = kept
+        openIndices = Array(book.indices)
         lastApplied = nil
     }
 
     /// Indices in ``book`` of the open orders matching the filters, in submission order.
     private func openIndices(instrumentID: InstrumentID?, strategyID: StrategyID?) -> [Int] {
         openIndices.filter { index in
-            let order = book.values[index]
+            let order = book[index]
             return (instrumentID.map { order.instrumentID == $0 } ?? true) && (strategyID.map { order.strategyID == $0 } ?? true)
         }
     }
 
     /// The order at `index` in ``book`` with its history from the log.
     private func orderWithHistory(_ index: Int) -> Order {
-        let order = book.values[index]
+        let order = book[index]
         return order.withHistory(log.events(of: index, order.initialized))
     }
 
@@ -124,7 +140,7 @@ public final class OrderManager<Client: ExecutionClient> {
 
     /// Sends a list of linked orders. Throws for a reused id (none of the list is sent).
     public func submit(_ command: SubmitOrderList, events: inout [OrderEvent]) throws(OrderManagerError) {
-        for order in command.orders where book.index(forKey: order.clientOrderID) != nil {
+        for order in command.orders where ids.number(of: order.clientOrderID) != nil {
             throw .duplicateClientOrderID(order.clientOrderID)
         }
         for order in command.orders { insert(order) }
@@ -183,33 +199,30 @@ public final class OrderManager<Client: ExecutionClient> {
 
     /// Applies one event from the venue (see ``apply(_:)-(ArraySlice<OrderEvent>)``).
     public func apply(_ event: OrderEvent) {
-        let id = event.clientOrderID
+        // The header and kind are read once (each read of an event's field copies its payload).
+        let (header, kind) = event.headerAndKind
+        let id = header.clientOrderID
         // Events come in runs for one order: try the last order applied before hashing the id.
         let index: Int
-        if let last = lastApplied, last < book.count, book.keys[last] == id {
+        if let last = lastApplied, last < ids.count, ids[last] == id {
             index = last
-        } else if let found = book.index(forKey: id) {
+        } else if let found = ids.number(of: id) {
             index = found
             lastApplied = found
         } else {
             unappliedEvents.append((event, "order \(id) is not in the own order book"))
             return
         }
-        // In place through the buffer: neither the order nor its parameters are copied.
-        let closed = book.values.withUnsafeMutableBufferPointer { orders -> Bool? in
-            let wasClosed = orders[index].isClosed
-            do throws(OrderError) {
-                try orders[index].applyKeepingNoHistory(event)
-            } catch {
-                unappliedEvents.append((event, error.description))
-                return nil
-            }
-            log.append(
-                event, order: index, strategyID: orders[index].strategyID, instrumentID: orders[index].instrumentID,
-                side: orders[index].side)
-            return !wasClosed && orders[index].isClosed
+        // In place: neither the order nor its parameters are copied.
+        let wasClosed = book[index].isClosed
+        do throws(OrderError) {
+            try book[index].applyKeepingNoHistory(event, header: header, kind: kind)
+        } catch {
+            unappliedEvents.append((event, error.description))
+            return
         }
-        if closed == true { removeFromOpen(index) }
+        log.append(event, header: header, order: index, of: book[index].initialized)
+        if !wasClosed && book[index].isClosed { removeFromOpen(index) }
     }
 
     // MARK: Book keeping
@@ -217,9 +230,9 @@ public final class OrderManager<Client: ExecutionClient> {
     /// Adds a new order (hashing its id once); `false`, changing nothing, when the id is taken.
     @discardableResult
     func insert(_ order: OrderInitialized) -> Bool {
-        let count = book.count
-        book.updateValue(forKey: order.clientOrderID, default: Order(order)) { _ in }
-        guard book.count > count else { return false }
+        let count = ids.count
+        guard ids.append(order.clientOrderID) else { return false }
+        book.append(Order(order))
         log.addOrder()
         openIndices.append(count)
         lastApplied = count
@@ -235,7 +248,8 @@ public final class OrderManager<Client: ExecutionClient> {
     private func openOrder(
         _ id: ClientOrderID, strategyID: StrategyID, instrumentID: InstrumentID
     ) throws(OrderManagerError) -> Order {
-        guard let order = book[id] else { throw .unknownOrder(id) }
+        guard let index = ids.number(of: id) else { throw .unknownOrder(id) }
+        let order = book[index]
         guard !order.isClosed else { throw .orderClosed(id, order.status) }
         guard order.strategyID == strategyID else {
             throw .mismatchedCommand(id, "the order belongs to strategy \(order.strategyID), not \(strategyID)")

@@ -2,7 +2,9 @@ public import BourseCore
 
 /// What a ``FeeModel`` is asked: one execution of an order.
 public struct FeeParameters: Sendable {
-    public let instrument: Instrument
+    /// The instrument (shared, not copied per execution).
+    public var instrument: Instrument { shared.instrument }
+    let shared: SharedInstrument
     public let side: OrderSide
     public let liquiditySide: LiquiditySide
     public let quantity: Quantity
@@ -16,7 +18,17 @@ public struct FeeParameters: Sendable {
         instrument: Instrument, side: OrderSide, liquiditySide: LiquiditySide, quantity: Quantity, price: Price,
         notional: Money, filledBefore: Quantity
     ) {
-        self.instrument = instrument
+        self.init(
+            shared: SharedInstrument(instrument), side: side, liquiditySide: liquiditySide, quantity: quantity, price: price,
+            notional: notional, filledBefore: filledBefore)
+    }
+
+    /// The parameters of an execution in an instrument the venue already shares.
+    init(
+        shared: SharedInstrument, side: OrderSide, liquiditySide: LiquiditySide, quantity: Quantity, price: Price,
+        notional: Money, filledBefore: Quantity
+    ) {
+        self.shared = shared
         self.side = side
         self.liquiditySide = liquiditySide
         self.quantity = quantity

@@ -2,7 +2,9 @@ public import BourseCore
 
 /// What a ``FillModel`` is asked: one prospective execution.
 public struct FillParameters: Sendable {
-    public let instrument: Instrument
+    /// The instrument (shared, not copied per execution).
+    public var instrument: Instrument { shared.instrument }
+    let shared: SharedInstrument
     public let side: OrderSide
     public let orderType: OrderType
     /// Whether the order takes liquidity (market-like) or rests (limit-like).
@@ -20,7 +22,17 @@ public struct FillParameters: Sendable {
         instrument: Instrument, side: OrderSide, orderType: OrderType, liquiditySide: LiquiditySide, price: Price,
         quantity: Quantity, volume: Quantity?, remainingVolume: Quantity?
     ) {
-        self.instrument = instrument
+        self.init(
+            shared: SharedInstrument(instrument), side: side, orderType: orderType, liquiditySide: liquiditySide, price: price,
+            quantity: quantity, volume: volume, remainingVolume: remainingVolume)
+    }
+
+    /// The parameters of an execution in an instrument the venue already shares.
+    init(
+        shared: SharedInstrument, side: OrderSide, orderType: OrderType, liquiditySide: LiquiditySide, price: Price,
+        quantity: Quantity, volume: Quantity?, remainingVolume: Quantity?
+    ) {
+        self.shared = shared
         self.side = side
         self.orderType = orderType
         self.liquiditySide = liquiditySide

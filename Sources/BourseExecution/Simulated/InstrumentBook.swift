@@ -69,7 +69,7 @@ struct InstrumentBook {
     }
 
     /// Recomputes the activation levels from the active orders.
-    mutating func recomputeLevels(_ orders: [VenueOrder]) {
+    mutating func recomputeLevels(_ orders: ChunkedBuffer<VenueOrder>) {
         maxDownLevel = .min
         minUpLevel = .max
         alwaysCount = 0

@@ -5,27 +5,47 @@ extension SimulatedVenue {
 
     public func submit(_ command: SubmitOrder, events: inout [OrderEvent]) {
         emitSubmitted(command.order, &events)
-        send(.submit(command), kind: .submit, instrumentID: command.order.instrumentID, &events)
+        if let arrival = delayedArrival(.submit, command.order.instrumentID) {
+            enqueue(.submit(command), arrival: arrival)
+        } else {
+            execute(command, &events)
+        }
     }
 
     public func submit(_ command: SubmitOrderList, events: inout [OrderEvent]) {
         for order in command.orders { emitSubmitted(order, &events) }
-        send(.submitList(command), kind: .submit, instrumentID: command.orders[0].instrumentID, &events)
+        if let arrival = delayedArrival(.submit, command.orders[0].instrumentID) {
+            enqueue(.submitList(command), arrival: arrival)
+        } else {
+            execute(command, &events)
+        }
     }
 
     public func modify(_ command: ModifyOrder, events: inout [OrderEvent]) {
         if let slot = slots[command.clientOrderID], orders[slot].isOpen { emitPendingUpdate(slot, &events) }
-        send(.modify(command), kind: .modify, instrumentID: command.instrumentID, &events)
+        if let arrival = delayedArrival(.modify, command.instrumentID) {
+            enqueue(.modify(command), arrival: arrival)
+        } else {
+            apply(command, &events)
+        }
     }
 
     public func cancel(_ command: CancelOrder, events: inout [OrderEvent]) {
         if let slot = slots[command.clientOrderID], orders[slot].isOpen { emitPendingCancel(slot, &events) }
-        send(.cancel(command), kind: .cancel, instrumentID: command.instrumentID, &events)
+        if let arrival = delayedArrival(.cancel, command.instrumentID) {
+            enqueue(.cancel(command), arrival: arrival)
+        } else {
+            execute(command, &events)
+        }
     }
 
     public func cancelAll(_ command: CancelAllOrders, events: inout [OrderEvent]) {
         for slot in openSlots(matching: command) { emitPendingCancel(slot, &events) }
-        send(.cancelAll(command), kind: .cancel, instrumentID: command.instrumentID, &events)
+        if let arrival = delayedArrival(.cancel, command.instrumentID) {
+            enqueue(.cancelAll(command), arrival: arrival)
+        } else {
+            execute(command, &events)
+        }
     }
 
     /// Delivers the delayed commands due by now and expires the orders whose time ran out
@@ -37,53 +57,60 @@ extension SimulatedVenue {
 
     // MARK: Delivery
 
-    private func send(_ command: VenueCommand, kind: CommandKind, instrumentID: InstrumentID, _ events: inout [OrderEvent]) {
+    /// When a command sent now arrives, by the latency model; `nil` when it arrives at once
+    /// (then it is executed directly, without being wrapped for the queue).
+    private func delayedArrival(_ kind: CommandKind, _ instrumentID: InstrumentID) -> UnixNanos? {
         let now = clock.now
         let delay = latencyModel.latency(LatencyParameters(command: kind, instrumentID: instrumentID, sent: now))
-        if delay.rawValue <= 0 {
-            execute(command, &events)
-        } else {
-            let arrival = now + delay
-            let index = inFlight.firstIndex { $0.arrival > arrival } ?? inFlight.endIndex
-            inFlight.insert((arrival, command), at: index)
-        }
+        return delay.rawValue <= 0 ? nil : now + delay
+    }
+
+    /// Queues a delayed command behind those arriving at the same time or earlier.
+    private func enqueue(_ command: VenueCommand, arrival: UnixNanos) {
+        let index = inFlight.firstIndex { $0.arrival > arrival } ?? inFlight.endIndex
+        inFlight.insert((arrival, command), at: index)
     }
 
     func deliverDueCommands(_ events: inout [OrderEvent]) {
         let now = clock.now
         while let first = inFlight.first, first.arrival <= now {
             inFlight.removeFirst()
-            execute(first.command, &events)
+            switch first.command {
+            case .submit(let submit): execute(submit, &events)
+            case .submitList(let list): execute(list, &events)
+            case .modify(let modify): apply(modify, &events)
+            case .cancel(let cancel): execute(cancel, &events)
+            case .cancelAll(let cancelAll): execute(cancelAll, &events)
+            }
         }
     }
 
-    private func execute(_ command: VenueCommand, _ events: inout [OrderEvent]) {
-        switch command {
-        case .submit(let submit):
-            if let slot = admit(submit.order, &events) { matchOnArrival(slot, &events) }
-        case .submitList(let list):
-            var admitted: [Int] = []
-            for order in list.orders {
-                if let slot = admit(order, &events) { admitted.append(slot) }
-            }
-            for slot in admitted where orders[slot].isActive { matchOnArrival(slot, &events) }
-        case .modify(let modify):
-            apply(modify, &events)
-        case .cancel(let cancel):
-            guard let slot = slots[cancel.clientOrderID] else {
-                events.append(.cancelRejected(refusal(
-                    clientOrderID: cancel.clientOrderID, strategyID: cancel.strategyID, instrumentID: cancel.instrumentID,
-                    venueOrderID: nil, "order \(cancel.clientOrderID) is not known at \(venue)")))
-                return
-            }
-            guard orders[slot].isOpen else {
-                emitCancelRejected(slot, "order is already \(orders[slot].status)", &events)
-                return
-            }
-            close(slot, as: .canceled, &events)
-        case .cancelAll(let cancelAll):
-            for slot in openSlots(matching: cancelAll) where orders[slot].isOpen { close(slot, as: .canceled, &events) }
+    private func execute(_ submit: SubmitOrder, _ events: inout [OrderEvent]) {
+        if let slot = admit(submit.order, &events) { matchOnArrival(slot, &events) }
+    }
+
+    private func execute(_ list: SubmitOrderList, _ events: inout [OrderEvent]) {
+        var admitted: [Int] = []
+        for order in list.orders {
+            if let slot = admit(order, &events) { admitted.append(slot) }
         }
+        for slot in admitted where orders[slot].isActive { matchOnArrival(slot, &events) }
+    }
+
+    private func execute(_ cancel: CancelOrder, _ events: inout [OrderEvent]) {
+        guard let slot = slots[cancel.clientOrderID] else {
+            events.append(.cancelRejected(unknownOrderRefusal(cancel.clientOrderID, cancel.strategyID, cancel.instrumentID)))
+            return
+        }
+        guard orders[slot].isOpen else {
+            emitCancelRejected(slot, "order is already \(orders[slot].status)", &events)
+            return
+        }
+        close(slot, as: .canceled, &events)
+    }
+
+    private func execute(_ cancelAll: CancelAllOrders, _ events: inout [OrderEvent]) {
+        for slot in openSlots(matching: cancelAll) where orders[slot].isOpen { close(slot, as: .canceled, &events) }
     }
 
     private func openSlots(matching command: CancelAllOrders) -> [Int] {
@@ -157,7 +184,7 @@ extension SimulatedVenue {
             case .day: sessionClose(after: now, inclusive: false)
             case .gtc, .ioc, .fok, .atTheOpen, .atTheClose: nil
             }
-        let slot = orders.count
+        let slot = orders.endIndex
         orders.append(VenueOrder(
             initialized: order, venueOrderID: makeVenueOrderID(venueOrderCount), book: bookNumber,
             sequence: venueOrderCount, state: held ? .held : .working, quantityRaw: order.quantity.raw, filledRaw: 0,
@@ -226,9 +253,7 @@ extension SimulatedVenue {
 
     private func apply(_ command: ModifyOrder, _ events: inout [OrderEvent]) {
         guard let slot = slots[command.clientOrderID] else {
-            events.append(.modifyRejected(refusal(
-                clientOrderID: command.clientOrderID, strategyID: command.strategyID, instrumentID: command.instrumentID,
-                venueOrderID: nil, "order \(command.clientOrderID) is not known at \(venue)")))
+            events.append(.modifyRejected(unknownOrderRefusal(command.clientOrderID, command.strategyID, command.instrumentID)))
             return
         }
         let order = orders[slot]

@@ -66,6 +66,15 @@ extension SimulatedVenue {
             venueOrderID: o.venueOrderID, reason)
     }
 
+    /// A refusal of a request for an order the venue does not know, now.
+    func unknownOrderRefusal<Event: RequestRefusalEvent>(
+        _ id: ClientOrderID, _ strategyID: StrategyID, _ instrumentID: InstrumentID
+    ) -> Event {
+        refusal(
+            clientOrderID: id, strategyID: strategyID, instrumentID: instrumentID, venueOrderID: nil,
+            "order \(id) is not known at \(venue)")
+    }
+
     /// A refusal of a request, now (for orders the venue may not know: the ids come from the request).
     func refusal<Event: RequestRefusalEvent>(
         clientOrderID: ClientOrderID, strategyID: StrategyID, instrumentID: InstrumentID, venueOrderID: VenueOrderID?,

@@ -6,30 +6,31 @@ extension SimulatedVenue {
     /// Fills as much of the order as the fill model, the volume left and reduce-only allow,
     /// at `priceRaw` (before slippage); then applies the order's contingencies.
     func executeFill(_ slot: Int, priceRaw: Int64, liquidity: LiquiditySide, _ events: inout [OrderEvent]) {
-        let order = orders[slot]
-        let b = order.book
-        // The book's fields are read one by one: copying the whole book would copy its order list too.
-        let instrument = instrumentsByBook[b]
+        let b = orders[slot].book
+        let side = orders[slot].side
+        let leaves = orders[slot].leavesRaw
+        let filledBefore = orders[slot].filledRaw
+        // The instrument is read field by field through its shared reference, never copied.
+        let shared = sharedInstruments[b]
+        let sp = shared.instrument.sizePrecision
         let volumeLeft = books[b].volumeLeft
-        let sp = instrument.sizePrecision
-        let leaves = order.leavesRaw
         let decision = fillModel.fill(FillParameters(
-            instrument: instrument, side: order.side, orderType: order.type, liquiditySide: liquidity,
-            price: Price(uncheckedRaw: priceRaw, precision: instrument.pricePrecision),
+            shared: shared, side: side, orderType: orders[slot].type, liquiditySide: liquidity,
+            price: Price(uncheckedRaw: priceRaw, precision: shared.instrument.pricePrecision),
             quantity: Quantity(uncheckedRaw: leaves, precision: sp), volume: nil,
             remainingVolume: volumeLeft.map { Quantity(uncheckedRaw: $0, precision: sp) }))
         var q = min(decision.quantity.raw, leaves)
         if let left = volumeLeft { q = min(q, left) }
-        if order.initialized.reduceOnly {
+        if orders[slot].initialized.reduceOnly {
             let positionRaw = books[b].positionRaw
-            let reducible = order.side == .buy ? max(0, -positionRaw) : max(0, positionRaw)
+            let reducible = side == .buy ? max(0, -positionRaw) : max(0, positionRaw)
             if reducible == 0 {
                 close(slot, as: .canceled, &events)  // the position it reduced is gone
                 return
             }
             q = min(q, reducible)
         }
-        if order.initialized.timeInForce == .fok && q < leaves {
+        if orders[slot].initialized.timeInForce == .fok && q < leaves {
             close(slot, as: .canceled, &events)  // fill or kill: not all of it now, so none
             return
         }
@@ -38,15 +39,16 @@ extension SimulatedVenue {
         let price = decision.price
         let fill: OrderFilled
         do throws(FixedPointError) {
-            let notional = try instrument.notional(quantity: quantity, price: price)
+            let notional = try shared.instrument.notional(quantity: quantity, price: price)
             let commission = try feeModel.commission(FeeParameters(
-                instrument: instrument, side: order.side, liquiditySide: liquidity, quantity: quantity, price: price,
-                notional: notional, filledBefore: Quantity(uncheckedRaw: order.filledRaw, precision: sp)))
+                shared: shared, side: side, liquiditySide: liquidity, quantity: quantity, price: price,
+                notional: notional, filledBefore: Quantity(uncheckedRaw: filledBefore, precision: sp)))
+            let order = orders[slot]
             guard
                 let made = try? OrderFilled(
                     clientOrderID: order.clientOrderID, strategyID: order.initialized.strategyID,
-                    instrumentID: instrument.id, accountID: accountID, venueOrderID: order.venueOrderID,
-                    tradeID: makeTradeID(tradeCount + 1), side: order.side, orderType: order.type,
+                    instrumentID: order.initialized.instrumentID, accountID: accountID, venueOrderID: order.venueOrderID,
+                    tradeID: makeTradeID(tradeCount + 1), side: side, orderType: order.type,
                     lastQuantity: quantity, lastPrice: price, commission: commission, liquiditySide: liquidity,
                     tsEvent: clock.now)
             else { return }
@@ -57,7 +59,7 @@ extension SimulatedVenue {
         }
         if var updated = account {
             do {
-                try updated.apply(fill: fill, instrument: instrument)
+                try updated.apply(fill: fill, instrument: shared.instrument)
             } catch {
                 refuseFill(slot, "\(error)", &events)
                 return
@@ -65,7 +67,7 @@ extension SimulatedVenue {
             account = updated
         }
         tradeCount += 1
-        books[b].positionRaw += order.side.sign * q
+        books[b].positionRaw += side.sign * q
         books[b].positionTsLast = clock.now
         if let left = books[b].volumeLeft { books[b].volumeLeft = left - q }
         orders[slot].filledRaw += q

@@ -82,9 +82,7 @@ extension SimulatedVenue {
         } else {
             return  // no market yet: the order waits for the next price
         }
-        if evaluate(orders[slot], bid: bid, ask: ask, kind: .arrival) != nil {
-            perform(slot, bid: bid, ask: ask, kind: .arrival, &events)
-        }
+        perform(slot, bid: bid, ask: ask, kind: .arrival, &events)
         if orders[slot].type.isTrailing { trail(slot, bid: bid, ask: ask, &events) }
         if (tif == .ioc || tif == .fok) && orders[slot].isOpen { close(slot, as: .canceled, &events) }
     }
@@ -150,9 +148,7 @@ extension SimulatedVenue {
         let due = books[index].active.filter { orders[$0].auctionClose.map { $0 <= time } ?? false }
         guard !due.isEmpty else { return }
         for slot in due where orders[slot].isActive {
-            if evaluate(orders[slot], bid: close, ask: close, kind: .closeAuction) != nil {
-                perform(slot, bid: close, ask: close, kind: .closeAuction, &events)
-            }
+            perform(slot, bid: close, ask: close, kind: .closeAuction, &events)
             if orders[slot].isOpen { self.close(slot, as: .expired, &events) }
         }
     }
@@ -169,7 +165,7 @@ extension SimulatedVenue {
 
     /// Whether and how an active order reacts to the market at (bid, ask), `nil` when it does not.
     /// Buys look at the ask, sells at the bid.
-    func evaluate(_ order: VenueOrder, bid: Int64, ask: Int64, kind: PointKind) -> Outcome? {
+    func evaluate(_ order: borrowing VenueOrder, bid: Int64, ask: Int64, kind: PointKind) -> Outcome? {
         guard order.isActive else { return nil }
         switch order.initialized.timeInForce {
         case .atTheOpen: guard kind == .open else { return nil }
@@ -223,7 +219,7 @@ extension SimulatedVenue {
         return outcome.fill == nil ? nil : outcome
     }
 
-    /// Evaluates the order again and carries out the outcome (trigger, fill).
+    /// Evaluates the order (again, when matching a price point) and carries out the outcome (trigger, fill).
     private func perform(_ slot: Int, bid: Int64, ask: Int64, kind: PointKind, _ events: inout [OrderEvent]) {
         guard let outcome = evaluate(orders[slot], bid: bid, ask: ask, kind: kind) else { return }
         if outcome.triggers {

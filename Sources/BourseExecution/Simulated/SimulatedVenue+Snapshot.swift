@@ -152,7 +152,7 @@ extension SimulatedVenue {
             orders: open, books: savedBooks, balances: account.map { $0.balances.values.map(\.total) } ?? [],
             locks: account.map { $0.locks.map { SimulatedVenueState.Lock(clientOrderID: $0.key, amount: $0.value) } } ?? [],
             venueOrderCount: venueOrderCount, tradeCount: tradeCount,
-            fills: oldestOpen.map { since in fillHistory.filter { $0.tsEvent >= since } } ?? [])
+            fills: oldestOpen.map { since in fillHistory.kept(since: since) } ?? [])
     }
 
     /// Puts a fresh venue (no order seen yet) in a saved state. Throws, changing nothing, when
@@ -183,18 +183,20 @@ extension SimulatedVenue {
             } catch { throw .init(description: "the saved cash account is invalid: \(error)") }
         }
         account = restoredAccount
-        orders = state.orders.map { order in
+        var restoredOrders = ChunkedBuffer<VenueOrder>()
+        for order in state.orders {
             let phase: VenueOrder.State =
                 switch order.phase {
                 case .held: .held
                 case .working: .working
                 case .triggered: .triggered
                 }
-            return VenueOrder(
+            restoredOrders.append(VenueOrder(
                 initialized: order.initialized, venueOrderID: order.venueOrderID, book: order.book, sequence: order.sequence,
                 state: phase, quantityRaw: order.quantityRaw, filledRaw: order.filledRaw, priceRaw: order.priceRaw,
-                triggerRaw: order.triggerRaw, expiry: order.expiry, auctionClose: order.auctionClose, tsLast: order.tsLast)
+                triggerRaw: order.triggerRaw, expiry: order.expiry, auctionClose: order.auctionClose, tsLast: order.tsLast))
         }
+        orders = restoredOrders
         slots = SlotIndex()
         for order in orders { slots.append(order.clientOrderID) }
         for (index, saved) in state.books.enumerated() {
@@ -210,7 +212,10 @@ extension SimulatedVenue {
         }
         venueOrderCount = state.venueOrderCount
         tradeCount = state.tradeCount
-        fillHistory = configuration.keepsFillHistory ? state.fills : []
+        let firstTradeNumber = state.fills.first.flatMap { tradeNumber(of: $0.tradeID) } ?? 1
+        fillHistory = FillHistory(
+            capacity: configuration.fillHistoryCapacity, restoring: configuration.keepsFillHistory ? state.fills : [],
+            firstTradeNumber: firstTradeNumber)
         nextExpiry = orders.compactMap(\.expiry).min()
         lastLookup = nil
     }

@@ -45,10 +45,13 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
     @exclusivity(unchecked) var books: [InstrumentBook] = []
     /// The instruments by book number (immutable: read on hot paths without exclusivity checks).
     let instrumentsByBook: [Instrument]
+    /// The same instruments behind references, for the fill and fee models' parameters.
+    let sharedInstruments: [SharedInstrument]
     @exclusivity(unchecked) var bookIndex: [InstrumentID: Int] = [:]
     /// The last instrument looked up and its book (market data comes in long runs of one instrument).
     @exclusivity(unchecked) var lastLookup: (id: InstrumentID, book: Int)?
-    @exclusivity(unchecked) var orders: [VenueOrder] = []
+    /// The venue's orders by slot (chunked: a new order never moves the others).
+    @exclusivity(unchecked) var orders = ChunkedBuffer<VenueOrder>()
     @exclusivity(unchecked) var slots = SlotIndex()
     /// Commands in flight, in arrival order (ties in the order they were sent).
     @exclusivity(unchecked) var inFlight: [(arrival: UnixNanos, command: VenueCommand)] = []
@@ -56,8 +59,8 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
     @exclusivity(unchecked) public internal(set) var account: Account?
     @exclusivity(unchecked) var venueOrderCount = 0
     @exclusivity(unchecked) var tradeCount = 0
-    /// Every fill, in the order they happened (for ``fills(since:after:)``).
-    @exclusivity(unchecked) var fillHistory: [OrderFilled] = []
+    /// The latest fills, in the order they happened (for ``fills(since:after:)``; see ``FillHistory`` for the retention).
+    @exclusivity(unchecked) var fillHistory: FillHistory
     /// The earliest expiry (GTD, DAY) among open orders; `nil` when none.
     @exclusivity(unchecked) var nextExpiry: UnixNanos?
     /// Scratch buffer for the orders reached at one price point (reused, no allocation).
@@ -85,6 +88,7 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
         self.feeModel = feeModel
         self.latencyModel = latencyModel
         self.clock = VenueClock(clock)
+        fillHistory = FillHistory(capacity: configuration.fillHistoryCapacity)
         do {
             venueOrderPrefix = try VenueOrderID("\(configuration.venue)-")
             tradePrefix = try TradeID("\(configuration.venue)-T")
@@ -95,6 +99,7 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
             throw .venueNameTooLong(configuration.venue)
         }
         instrumentsByBook = instruments
+        sharedInstruments = instruments.map(SharedInstrument.init)
         for instrument in instruments {
             guard instrument.id.venue == configuration.venue else {
                 throw .foreignInstrument(instrument.id, venue: configuration.venue)
@@ -156,19 +161,30 @@ public final class SimulatedVenue<Fills: FillModel, Fees: FeeModel, Latency: Lat
         account.map { Array($0.balances.values) } ?? []
     }
 
+    /// The fills since `time` (after `tradeID`) from the venue's fill history, which keeps the last
+    /// ``SimulatedVenueConfiguration/fillHistoryCapacity`` fills: `nil` when the history is off or
+    /// the answer may include fills it no longer keeps.
+    ///
+    /// - Complexity: O(log n + the fills returned).
     public func fills(since time: UnixNanos, after tradeID: TradeID?) -> [OrderFilled]? {
         guard configuration.keepsFillHistory else { return nil }
-        // A recovery query, rare: a linear scan of the time-ordered history is enough.
-        var start = fillHistory.firstIndex { $0.tsEvent >= time } ?? fillHistory.endIndex
-        if let tradeID, let index = fillHistory[start...].firstIndex(where: { $0.tradeID == tradeID }) { start = index + 1 }
-        return Array(fillHistory[start...])
+        let number = tradeID.flatMap { id in tradeNumber(of: id).flatMap { fillHistory.tradeNumber($0, is: id) ? $0 : nil } }
+        return fillHistory.fills(since: time, afterTrade: number)
+    }
+
+    /// The counter a trade id of this venue was made from (`SIM-T42` → 42); `nil` for other ids.
+    func tradeNumber(of id: TradeID) -> Int? {
+        let text = id.value
+        let prefix = tradePrefix.value
+        guard text.hasPrefix(prefix) else { return nil }
+        return Int(text.dropFirst(prefix.count))
     }
 
     /// Forgets closed orders (their status can no longer be queried); keeps memory flat in long runs.
     public func purgeClosedOrders() {
-        var kept: [VenueOrder] = []
+        var kept = ChunkedBuffer<VenueOrder>()
         var remap: [Int: Int] = [:]
-        for (slot, order) in orders.enumerated() where order.isOpen {
+        for (slot, order) in zip(orders.indices, orders) where order.isOpen {
             remap[slot] = kept.count
             kept.append(order)
         }

@@ -20,6 +20,10 @@ public struct SimulatedVenueConfiguration: Sendable, Hashable {
     /// Whether the venue keeps every fill to answer ``SimulatedVenue/fills(since:after:)`` (as a
     /// real venue does; default). Backtests, which never recover, turn it off to save the memory.
     public var keepsFillHistory = true
+    /// How many of the latest fills the history keeps (default 100,000, about 36 MB); older ones
+    /// are dropped, and ``SimulatedVenue/fills(since:after:)`` answers `nil` for a query reaching
+    /// back to them. Bounds the memory of a long-running paper venue.
+    public var fillHistoryCapacity = 100_000
 
     public init(
         venue: Venue,

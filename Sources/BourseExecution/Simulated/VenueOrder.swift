@@ -15,8 +15,8 @@ struct VenueOrder {
         case closed(OrderStatus)
     }
 
-    /// The order's parameters, boxed: copying a venue order then costs one retain, not one per field.
-    private let parameters: Parameters
+    /// The order's parameters (one reference: copying a venue order costs one retain).
+    let initialized: OrderInitialized
     let venueOrderID: VenueOrderID
     let book: Int
     let sequence: Int
@@ -33,17 +33,12 @@ struct VenueOrder {
     let auctionClose: UnixNanos?
     var tsLast: UnixNanos
 
-    final class Parameters {
-        let initialized: OrderInitialized
-        init(_ initialized: OrderInitialized) { self.initialized = initialized }
-    }
-
     init(
         initialized: OrderInitialized, venueOrderID: VenueOrderID, book: Int, sequence: Int, state: State,
         quantityRaw: Int64, filledRaw: Int64, priceRaw: Int64?, triggerRaw: Int64?, expiry: UnixNanos?,
         auctionClose: UnixNanos?, tsLast: UnixNanos
     ) {
-        parameters = Parameters(initialized)
+        self.initialized = initialized
         self.venueOrderID = venueOrderID
         self.book = book
         self.sequence = sequence
@@ -57,7 +52,6 @@ struct VenueOrder {
         self.tsLast = tsLast
     }
 
-    var initialized: OrderInitialized { parameters.initialized }
     var clientOrderID: ClientOrderID { initialized.clientOrderID }
     var side: OrderSide { initialized.side }
     var type: OrderType { initialized.type }

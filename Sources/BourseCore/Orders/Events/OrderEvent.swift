@@ -57,6 +57,28 @@ public enum OrderEvent: Sendable, Hashable {
         }
     }
 
+    /// The header and the kind from one switch: one copy of the payload instead of one per
+    /// property read (for the order path, which needs both for every event).
+    @inlinable
+    package var headerAndKind: (header: OrderEventHeader, kind: OrderEventKind) {
+        switch self {
+        case .initialized(let e): (e.header, .initialized)
+        case .denied(let e): (e.header, .denied)
+        case .submitted(let e): (e.header, .submitted)
+        case .accepted(let e): (e.header, .accepted)
+        case .rejected(let e): (e.header, .rejected)
+        case .canceled(let e): (e.header, .canceled)
+        case .expired(let e): (e.header, .expired)
+        case .triggered(let e): (e.header, .triggered)
+        case .pendingUpdate(let e): (e.header, .pendingUpdate)
+        case .pendingCancel(let e): (e.header, .pendingCancel)
+        case .modifyRejected(let e): (e.header, .modifyRejected)
+        case .cancelRejected(let e): (e.header, .cancelRejected)
+        case .updated(let e): (e.header, .updated)
+        case .filled(let e): (e.header, .filled)
+        }
+    }
+
     /// The payload as an existential, for code generic over payloads (prefer ``header`` on hot paths).
     public var fields: any OrderEventFields {
         switch self {

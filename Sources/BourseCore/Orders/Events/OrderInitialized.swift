@@ -11,21 +11,55 @@
 ///   a GTD expiry must be after `tsInit`;
 /// - links: a contingency other than `.none` needs linked orders; an order cannot link to itself
 ///   or be its own parent.
+///
+/// The parameters live behind one immutable reference: they travel with the order through the
+/// command, the order manager's book, the venue's record and the ``OrderEvent/initialized(_:)``
+/// event, and copying them is then one retain instead of 340 bytes. Equality and hashing compare
+/// the parameters, not the reference.
 public struct OrderInitialized: OrderEventFields, Hashable {
+    private let storage: Storage
+
     /// The order's ids; `tsEvent` = `tsInit`, the order's creation.
-    public let header: OrderEventHeader
-    public let side: OrderSide
-    public let type: OrderType
-    public let quantity: Quantity
-    public let price: Price?
-    public let triggerPrice: Price?
-    public let trailingOffset: TrailingOffset?
-    public let timeInForce: TimeInForce
+    public var header: OrderEventHeader { storage.fields.header }
+    public var side: OrderSide { storage.fields.side }
+    public var type: OrderType { storage.fields.type }
+    public var quantity: Quantity { storage.fields.quantity }
+    public var price: Price? { storage.fields.price }
+    public var triggerPrice: Price? { storage.fields.triggerPrice }
+    public var trailingOffset: TrailingOffset? { storage.fields.trailingOffset }
+    public var timeInForce: TimeInForce { storage.fields.timeInForce }
     /// The order must only add liquidity (rejected rather than crossing the spread).
-    public let postOnly: Bool
+    public var postOnly: Bool { storage.fields.postOnly }
     /// The order may only reduce an existing position.
-    public let reduceOnly: Bool
-    public let links: OrderLinks
+    public var reduceOnly: Bool { storage.fields.reduceOnly }
+    public var links: OrderLinks { storage.fields.links }
+
+    /// The parameters, by value.
+    private struct Fields: Sendable, Hashable {
+        let header: OrderEventHeader
+        let side: OrderSide
+        let type: OrderType
+        let quantity: Quantity
+        let price: Price?
+        let triggerPrice: Price?
+        let trailingOffset: TrailingOffset?
+        let timeInForce: TimeInForce
+        let postOnly: Bool
+        let reduceOnly: Bool
+        let links: OrderLinks
+    }
+
+    /// The one allocation of an order's parameters.
+    private final class Storage: Sendable {
+        let fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
 
     /// Checked order parameters; throws the ``OrderError`` naming the broken rule.
     public init(
@@ -73,17 +107,11 @@ public struct OrderInitialized: OrderEventFields, Hashable {
         }
         if links.linkedOrderIDs.contains(clientOrderID) { throw .invalidLinks("order \(clientOrderID) links to itself") }
         if links.parentOrderID == clientOrderID { throw .invalidLinks("order \(clientOrderID) is its own parent") }
-        header = OrderEventHeader(
-            clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsInit)
-        self.side = side
-        self.type = type
-        self.quantity = quantity
-        self.price = price
-        self.triggerPrice = triggerPrice
-        self.trailingOffset = trailingOffset
-        self.timeInForce = timeInForce
-        self.postOnly = postOnly
-        self.reduceOnly = reduceOnly
-        self.links = links
+        storage = Storage(Fields(
+            header: OrderEventHeader(
+                clientOrderID: clientOrderID, strategyID: strategyID, instrumentID: instrumentID, tsEvent: tsInit),
+            side: side, type: type, quantity: quantity, price: price, triggerPrice: triggerPrice,
+            trailingOffset: trailingOffset, timeInForce: timeInForce, postOnly: postOnly, reduceOnly: reduceOnly,
+            links: links))
     }
 }

@@ -64,7 +64,9 @@ public final class JournalRecorder {
     // MARK: Recording
 
     /// Journals a record — or, while recovering, checks that the re-run produced exactly the
-    /// journaled one (same entry, time and correlation id).
+    /// journaled one (same entry, time and correlation id). With ``keepsState``, a record the
+    /// state refuses (an event its order's state machine does not allow) is not appended: it
+    /// throws ``JournalError/replay(sequence:_:)`` and the journal stays as it was.
     public func record(_ entry: JournalEntry, correlationID: String) throws(JournalError) {
         if isRecovering {
             let expected = pending[pendingIndex]
@@ -76,6 +78,7 @@ public final class JournalRecorder {
             pendingIndex += 1
             return
         }
+        if keepsState { try state.check(entry) }
         if awaitsReconciliation { recovery?.emittedAfterJournalEnd += 1 }
         let record = try journal.append(entry, timestamp: clock.now, correlationID: correlationID)
         if keepsState { try state.apply(record) }
@@ -201,7 +204,9 @@ public final class JournalRecorder {
     ///   the type the order was submitted as (an emulated stop is released to the venue as a
     ///   market order; the journal knows it was a stop);
     /// - then cancels and expiries: an order the venue reports canceled or expired gets its
-    ///   ``OrderCanceled`` or ``OrderExpired`` at the venue's time (`tsEvent`), learned now (`tsInit`).
+    ///   ``OrderCanceled`` or ``OrderExpired`` at the venue's time (`tsEvent`), learned now (`tsInit`);
+    ///   an order the journal still has as submitted (its acknowledgement was lost as well) gets
+    ///   its ``OrderAccepted`` first, with the venue's order id.
     ///
     /// Returns how many events were journaled; a second call finds none. Throws
     /// ``JournalError/reconciliation(_:)`` when the venue cannot list its fills.
@@ -226,7 +231,16 @@ public final class JournalRecorder {
             case .expired: event = .expired(Self.statusEvent(order, report, now: clock.now))
             default: continue
             }
-            try record(.event(event), correlationID: correlationID(of: order.clientOrderID))
+            let correlationID = correlationID(of: order.clientOrderID)
+            if order.status == .submitted, let venueOrderID = report.venueOrderID {
+                // Its acknowledgement was lost too (an expiry needs an accepted order).
+                try record(.event(.accepted(OrderAccepted(
+                    clientOrderID: order.clientOrderID, strategyID: order.strategyID, instrumentID: order.instrumentID,
+                    venueOrderID: venueOrderID, accountID: order.accountID ?? state.account.id, tsEvent: report.tsLast, tsInit: clock.now))),
+                    correlationID: correlationID)
+                recovered += 1
+            }
+            try record(.event(event), correlationID: correlationID)
             recovered += 1
         }
         return recovered

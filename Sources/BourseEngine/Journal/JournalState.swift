@@ -79,22 +79,57 @@ public struct JournalState: Sendable, Hashable {
         if orders[order.clientOrderID] == nil { orders[order.clientOrderID] = Order(order) }
     }
 
+    /// Throws what ``apply(_:)`` would throw for `entry` as the next record, changing nothing:
+    /// a journal checks a record with this before appending it, so it never holds one its own
+    /// state refuses.
+    public func check(_ entry: JournalEntry) throws(JournalError) {
+        guard case .event(let event) = entry else { return }
+        if case .initialized = event { return }
+        _ = try outcome(of: event, sequence: lastSequence + 1)
+    }
+
     private mutating func apply(_ event: OrderEvent, sequence: UInt64) throws(JournalError) {
         if case .initialized(let initialized) = event { return create(initialized) }
+        let next = try outcome(of: event, sequence: sequence)
+        orders.values[next.index] = next.order
+        guard let fill = next.fill else { return }
+        if let account = next.account { self.account = account }
+        setPosition(fill.instrumentID, raw: fill.positionRaw, precision: fill.precision)
+        fillCount += 1
+    }
+
+    /// What `event` makes of its order, the account and the position, computed on copies (nothing
+    /// changes), for any event but an order's creation. Throws ``JournalError/replay(sequence:_:)`` for an
+    /// event the state refuses.
+    private func outcome(of event: OrderEvent, sequence: UInt64) throws(JournalError) -> EventOutcome {
         guard let index = orders.index(forKey: event.clientOrderID) else {
             throw .replay(sequence: sequence, "\(event.kind) for unknown order \(event.clientOrderID)")
         }
-        do { try orders.values[index].apply(event) } catch { throw .replay(sequence: sequence, "\(error)") }
-        guard case .filled(let fill) = event else { return }
+        var order = orders.values[index]
+        do { try order.apply(event) } catch { throw .replay(sequence: sequence, "\(error)") }
+        guard case .filled(let fill) = event else { return EventOutcome(index: index, order: order) }
         guard let instrument = instruments.first(where: { $0.id == fill.instrumentID }) else {
             throw .replay(sequence: sequence, "fill in unknown instrument \(fill.instrumentID)")
         }
+        var account: Account?
         if tracksCash {
-            do { try account.apply(fill: fill, instrument: instrument) } catch { throw .replay(sequence: sequence, "\(error)") }
+            var moved = self.account
+            do { try moved.apply(fill: fill, instrument: instrument) } catch { throw .replay(sequence: sequence, "\(error)") }
+            account = moved
         }
-        let raw = positionRaw[fill.instrumentID, default: 0] + fill.side.sign * fill.lastQuantity.raw
-        setPosition(fill.instrumentID, raw: raw, precision: fill.lastQuantity.precision)
-        fillCount += 1
+        let (raw, overflow) = signedPosition(fill.instrumentID).addingReportingOverflow(fill.side.sign * fill.lastQuantity.raw)
+        guard !overflow, raw != .min else { throw .replay(sequence: sequence, "the position in \(fill.instrumentID) overflows") }
+        return EventOutcome(
+            index: index, order: order, account: account,
+            fill: (fill.instrumentID, positionRaw: raw, precision: fill.lastQuantity.precision))
+    }
+
+    /// An order event's effect, before it is applied.
+    private struct EventOutcome {
+        var index: Int
+        var order: Order
+        var account: Account? = nil
+        var fill: (instrumentID: InstrumentID, positionRaw: Int64, precision: UInt8)? = nil
     }
 
     private mutating func setPosition(_ id: InstrumentID, raw: Int64, precision: UInt8) {

@@ -180,6 +180,65 @@ import Testing
         #expect(restarted.state.orders[try ClientOrderID("L-2")]?.isOpen == true)
     }
 
+    /// The venue acknowledged L-3 but the acknowledgement was lost in the commit window (the
+    /// journal has L-3 as submitted); then L-3 expired while Bourse was down. An expiry of a
+    /// submitted order is no allowed transition: the restart journals the lost acceptance (with
+    /// the venue's order id) first, then the expiry, and the journal agrees with the venue.
+    @Test func anExpiryOfAnOrderJournaledAsSubmittedJournalsItsAcceptanceFirst() throws {
+        let journal = InMemoryEventJournal()
+        try sessionBeforeTheCrash(journal)
+        let expiring = try OrderInitialized(
+            clientOrderID: ClientOrderID("L-3"), strategyID: JournalFixtures.strategyID, instrumentID: instrument.id, side: .buy,
+            type: .limit, quantity: Quantity(parsing: "1"), price: Price(parsing: "80.00"),
+            timeInForce: .gtd(expiry: clock.now + .seconds(30)), tsInit: clock.now)
+        let recorder = try restartedRecorder(journal)
+        recorder.correlate(expiring.clientOrderID, with: "SIG-3")
+        let command = SubmitOrder(order: expiring, tsInit: clock.now)
+        try recorder.record(.submit(command), correlationID: "SIG-3")
+        var events: [OrderEvent] = []
+        try BourseExecution.OrderManager(client: venue).submit(command, events: &events)
+        #expect(events.map(\.kind) == [.submitted, .accepted])
+        try recorder.record(events[0]) { _ in nil }
+        let journaledBefore = journal.lastSequence
+
+        // Bourse is down; L-3 expires.
+        _ = try clock.advance(to: clock.now + .seconds(60))
+        var lost: [OrderEvent] = []
+        venue.advanceTime(events: &lost)
+        #expect(lost.map(\.kind) == [.expired])
+
+        let restarted = try restartedRecorder(journal)
+        #expect(restarted.state.orders[expiring.clientOrderID]?.status == .submitted)
+        #expect(try restarted.recordMissedEvents(from: venue) == 2)
+        let added = try journal.records(after: journaledBefore)
+        guard added.count == 2, case .event(.accepted(let accepted)) = added[0].entry, case .event(.expired) = added[1].entry else {
+            Issue.record("expected the acceptance and the expiry, got \(added.map(\.entry.kind))")
+            return
+        }
+        #expect(accepted.venueOrderID == venue.orderStatus(expiring.clientOrderID)?.venueOrderID)
+        #expect(added.map(\.correlationID) == ["SIG-3", "SIG-3"])
+        #expect(restarted.state.orders[expiring.clientOrderID]?.status == .expired)
+        #expect(restarted.state.lastSequence == journal.lastSequence, "the state and the journal stay in step")
+        #expect(restarted.reconciliationIssues(venue: venue).isEmpty, "\(restarted.reconciliationIssues(venue: venue))")
+    }
+
+    /// A record the journal's state refuses (an acceptance of an order it does not know) is not
+    /// appended: the recorder throws, the journal stays as it was, and later records still go in.
+    @Test func aRecordTheStateRefusesIsNotAppended() throws {
+        let journal = InMemoryEventJournal()
+        try sessionBeforeTheCrash(journal)
+        let recorder = try restartedRecorder(journal)
+        let before = journal.lastSequence
+        let stray = OrderAccepted(
+            clientOrderID: try ClientOrderID("X-9"), strategyID: JournalFixtures.strategyID, instrumentID: instrument.id,
+            venueOrderID: try VenueOrderID("V-9"), accountID: JournalFixtures.accountID, tsEvent: clock.now)
+        #expect(throws: JournalError.self) { try recorder.record(.event(.accepted(stray)), correlationID: "") }
+        #expect(journal.lastSequence == before, "nothing appended")
+        try recorder.recordKillSwitch(actor: "operator", action: "engaged", reason: "test")
+        #expect(journal.lastSequence == before + 1)
+        #expect(recorder.state.lastSequence == journal.lastSequence)
+    }
+
     /// An emulated stop is released to the venue as a market order; when it fills while Bourse is
     /// down, the venue reports a market fill, and the journal records it with the stop's type.
     @Test func aReleasedEmulatedOrdersMissedFillKeepsItsSubmittedType() throws {

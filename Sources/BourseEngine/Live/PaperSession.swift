@@ -114,6 +114,9 @@ public final class PaperSession {
         guard resume.nextBarIndex <= configuration.bars.count else {
             throw invalid("next bar", "bar \(resume.nextBarIndex) is past the input's \(configuration.bars.count) bars")
         }
+        if let (id, bar) = resume.sentAt.first(where: { !(0...Int64(resume.nextBarIndex)).contains($0.value) }) {
+            throw invalid("sent at", "order \(id) was sent at bar \(bar), outside 0…\(resume.nextBarIndex)")
+        }
         // The bars before the snapshot are not re-run: at least the last one must be the one the snapshot followed.
         let lastBar = resume.nextBarIndex > 0 ? PaperSessionSnapshot.fingerprint(configuration.bars[resume.nextBarIndex - 1]) : []
         guard lastBar == resume.lastBar else {

@@ -38,9 +38,10 @@ public struct PaperStrategy: Sendable, Hashable {
         if closes.count > slow { closes.removeFirst() }
         var decisions: [Decision] = working.filter { barIndex - $0.sentAt >= patience }.map { .cancel($0.id) }
         guard closes.count == slow, working.isEmpty else { return decisions }
-        let fastSum = closes.suffix(fast).reduce(0, +)
-        let slowSum = closes.reduce(0, +)
-        let bullish = fastSum * Int64(slow) > slowSum * Int64(fast)
+        // In 128 bits: sums of 64-bit closes (restored ones included) and their products cannot overflow.
+        let fastSum = closes.suffix(fast).reduce(Int128(0)) { $0 + Int128($1) }
+        let slowSum = closes.reduce(Int128(0)) { $0 + Int128($1) }
+        let bullish = fastSum * Int128(slow) > slowSum * Int128(fast)
         if bullish && position == 0 {
             decisions.append(.buyLimit(bar.close))
         } else if !bullish && position > 0 {

@@ -171,17 +171,9 @@ extension SimulatedVenue {
             throw .init(description: "the saved venue holds an order twice")
         }
         guard state.venueOrderCount >= 0, state.tradeCount >= 0 else { throw .init(description: "negative saved id counters") }
-        for book in state.books where book.active.contains(where: { !state.orders.indices.contains($0) }) {
-            throw .init(description: "a saved book names an order the saved venue does not have")
-        }
-        var restoredAccount = account
-        if account != nil {
-            do {
-                var cash = try Account(id: accountID, deposits: state.balances.filter { $0.raw > 0 })
-                for lock in state.locks { try cash.lock(lock.amount, for: lock.clientOrderID) }
-                restoredAccount = cash
-            } catch { throw .init(description: "the saved cash account is invalid: \(error)") }
-        }
+        try Self.checkOrders(of: state)
+        try Self.checkBooks(of: state)
+        let restoredAccount = try restoredAccount(state)
         account = restoredAccount
         var restoredOrders = ChunkedBuffer<VenueOrder>()
         for order in state.orders {
@@ -218,5 +210,69 @@ extension SimulatedVenue {
             firstTradeNumber: firstTradeNumber)
         nextExpiry = orders.compactMap(\.expiry).min()
         lastLookup = nil
+    }
+
+    /// Checks that every saved order's quantities and arrival number are possible: filled within
+    /// 0…quantity, a positive quantity, an arrival number the id counter has handed out.
+    private static func checkOrders(of state: SimulatedVenueState) throws(SimulatedVenueStateError) {
+        for (n, order) in state.orders.enumerated() {
+            let name = "saved order #\(n) (\(order.initialized.clientOrderID))"
+            guard order.quantityRaw > 0, order.filledRaw >= 0, order.filledRaw <= order.quantityRaw else {
+                throw .init(description: "\(name) has quantity \(order.quantityRaw) and filled \(order.filledRaw) (raw)")
+            }
+            guard order.sequence > 0, order.sequence <= state.venueOrderCount else {
+                throw .init(description: "\(name) arrived as #\(order.sequence), past the \(state.venueOrderCount) orders the venue received")
+            }
+        }
+    }
+
+    /// Checks that each saved book's position can be negated and that its active orders are
+    /// working or triggered orders of that book, each named once.
+    private static func checkBooks(of state: SimulatedVenueState) throws(SimulatedVenueStateError) {
+        var seen = Set<Int>()
+        for (number, book) in state.books.enumerated() {
+            guard book.positionRaw != .min else { throw .init(description: "saved book #\(number) has an impossible position") }
+            for index in book.active {
+                guard state.orders.indices.contains(index) else {
+                    throw .init(description: "saved book #\(number) names order #\(index), which the saved venue does not have")
+                }
+                guard seen.insert(index).inserted else { throw .init(description: "saved order #\(index) is active twice") }
+                let order = state.orders[index]
+                guard order.book == number, order.phase != .held else {
+                    throw .init(description: "saved book #\(number) names order #\(index), which is not a working order of that book")
+                }
+            }
+        }
+    }
+
+    /// The cash account `state` saved (`nil` when this venue keeps none): every balance kept,
+    /// zero ones included, with its locks. Throws when only one of the saved venue and this one
+    /// keeps an account, or the account is invalid.
+    private func restoredAccount(_ state: SimulatedVenueState) throws(SimulatedVenueStateError) -> Account? {
+        guard account != nil else {
+            guard state.balances.isEmpty, state.locks.isEmpty else {
+                throw .init(description: "the saved venue keeps a cash account and this one does not")
+            }
+            return nil
+        }
+        guard !state.balances.isEmpty else { throw .init(description: "this venue keeps a cash account and the saved one does not") }
+        guard Set(state.balances.map(\.currency)).count == state.balances.count else {
+            throw .init(description: "the saved cash account lists a currency twice")
+        }
+        do {
+            var cash = try Account(id: accountID)
+            for balance in state.balances {
+                if balance.raw == 0 {
+                    // A spent currency keeps its (zero) balance: made by a deposit and a withdrawal of one unit.
+                    let unit = Money(uncheckedRaw: 1, currency: balance.currency)
+                    try cash.deposit(unit)
+                    try cash.withdraw(unit)
+                } else {
+                    try cash.deposit(balance)
+                }
+            }
+            for lock in state.locks { try cash.lock(lock.amount, for: lock.clientOrderID) }
+            return cash
+        } catch { throw .init(description: "the saved cash account is invalid: \(error)") }
     }
 }

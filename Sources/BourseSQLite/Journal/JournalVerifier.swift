@@ -44,7 +44,11 @@ public enum JournalVerifier {
                 var previous = JournalChain.genesis
                 var count = 0
                 while let row = try cursor.next() {
-                    let sequence = UInt64(row["sequence"] as Int64)
+                    guard let sequence = row.integer("sequence").flatMap({ UInt64(exactly: $0) }), sequence > 0 else {
+                        let stored = row.integer("sequence").map(String.init) ?? "NULL"
+                        return JournalVerification(
+                            records: count, firstBad: (expected, "a record after #\(expected - 1) was edited: its sequence is \(stored)"))
+                    }
                     if let problem = check(row, sequence: sequence, expected: expected, previous: previous) {
                         return JournalVerification(records: count, firstBad: problem)
                     }
@@ -64,6 +68,9 @@ public enum JournalVerifier {
     }
 
     private static func check(_ row: Row, sequence: UInt64, expected: UInt64, previous: [UInt8]) -> (UInt64, String)? {
+        if sequence < expected {
+            return (sequence, "record #\(sequence) was edited: its sequence repeats one before it")
+        }
         if sequence != expected {
             return (expected, expected + 1 == sequence ? "record #\(expected) was deleted" : "records #\(expected)…#\(sequence - 1) were deleted")
         }

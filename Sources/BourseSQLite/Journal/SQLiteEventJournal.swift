@@ -48,6 +48,33 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
         }
     }
 
+    /// Opens the journal at `path` for reading only (the audit commands): no migration, no
+    /// salvage, no torn tail cut off, no write lock; the file is left exactly as it is, and an
+    /// append fails when it is flushed. A torn or edited record fails when it is read.
+    public init(readingOnly path: String) throws(JournalError) {
+        self.path = path
+        durability = .everyEvent
+        window = .zero
+        guard FileManager.default.fileExists(atPath: path) else { throw .storage("no journal at \(path)") }
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            let last = try queue.read { db in
+                try Row.fetchOne(db, sql: "SELECT sequence, hash FROM journal ORDER BY sequence DESC LIMIT 1")
+                    .map { (sequence: $0.integer("sequence"), hash: $0.bytes("hash")) }
+            }
+            if let last {
+                guard let stored = last.sequence, let sequence = UInt64(exactly: stored), let hash = last.hash else {
+                    throw JournalError.storage(
+                        "journal \(path): the last record's sequence or hash is not valid: the file was edited (run `bourse audit verify`)")
+                }
+                lastSequence = sequence
+                lastHash = hash
+            }
+        } catch let error as JournalError { throw error } catch { throw .storage("cannot open \(path) to read: \(error)") }
+    }
+
     static func open(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.journalMode = .wal
@@ -96,16 +123,20 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
                 while let row = try Row.fetchOne(
                     db, sql: "SELECT sequence, payload, previous_hash, hash FROM journal ORDER BY sequence DESC LIMIT 1")
                 {
-                    let sequence: Int64 = row["sequence"]
+                    guard let stored = row.integer("sequence"), let sequence = UInt64(exactly: stored), sequence > 0 else {
+                        throw JournalError.storage(
+                            "journal \(path): the last record's sequence is \(row.integer("sequence").map(String.init) ?? "NULL"), "
+                                + "which no journal writes: the file was edited (run `bourse audit verify`)")
+                    }
                     if let payload = row.bytes("payload"), let previous = row.bytes("previous_hash"), let hash = row.bytes("hash"),
                         JournalChain.hash(previous: previous, payload: payload) == hash, (try? JournalCodec.decode(payload)) != nil
                     {
-                        lastSequence = UInt64(sequence)
+                        lastSequence = sequence
                         lastHash = hash
                         break
                     }
-                    cut.append(UInt64(sequence))
-                    try db.execute(sql: "DELETE FROM journal WHERE sequence = ?", arguments: [sequence])
+                    cut.append(sequence)
+                    try db.execute(sql: "DELETE FROM journal WHERE sequence = ?", arguments: [stored])
                 }
                 if let first = cut.last {
                     warnings.append(
@@ -113,7 +144,7 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
                 }
                 try db.execute(sql: "DELETE FROM snapshot WHERE sequence > ?", arguments: [Int64(lastSequence)])
             }
-        } catch { throw .storage("\(error)") }
+        } catch let error as JournalError { throw error } catch { throw .storage("\(error)") }
     }
 
     // MARK: Appending

@@ -55,7 +55,7 @@ struct AuditShow: ParsableCommand {
             }
             return kind
         }
-        let store = try SQLiteEventJournal(path: journal)
+        let store = try SQLiteEventJournal(readingOnly: journal)
         let records = try store.records(
             order: try order.map { try ClientOrderID($0) }, from: try from.map { try BacktestOptions.date($0, endOfDay: false) },
             to: try to.map { UnixNanos(try BacktestOptions.date($0, endOfDay: true).rawValue - 1) }, kinds: kinds)
@@ -75,7 +75,7 @@ struct AuditReplay: ParsableCommand {
 
     func output() throws -> String {
         guard FileManager.default.fileExists(atPath: journal) else { throw ValidationError("no journal at \(journal)") }
-        let store = try SQLiteEventJournal(path: journal)
+        let store = try SQLiteEventJournal(readingOnly: journal)
         return (store.warnings.map { "warning: \($0)" } + [PaperSessionReport.details(try JournalReplay.state(of: store))])
             .joined(separator: "\n")
     }

@@ -25,8 +25,11 @@ import Testing
         let all = try reference.records()
         #expect(referenceSnapshots.snapshots.count == 5)
         var rng = SplitMix64(seed: seed)
+        var restoredOpenOrders = false
         for (n, snapshot) in referenceSnapshots.snapshots.enumerated() {
             #expect(!snapshot.session.isEmpty)
+            let venue = try PaperSessionSnapshot(bytes: snapshot.session).venue
+            restoredOpenOrders = restoredOpenOrders || (!venue.orders.isEmpty && !venue.locks.isEmpty)
             let resumeBar = Self.bars(upTo: snapshot.sequence, in: all)
             #expect(resumeBar == 40 * (n + 1))
             // The crash kept the snapshot and some records after it (up to the next snapshot's).
@@ -47,6 +50,7 @@ import Testing
             #expect(final.orders == expected.orders && final.positions == expected.positions && final.account == expected.account)
             #expect(restarted.recovery?.reconciled == true)
         }
+        #expect(restoredOpenOrders, "seed \(seed): some snapshot restores working venue orders with cash locked for them")
     }
 
     /// A snapshot without the session's part (taken by an older Bourse) still restores Bourse's

@@ -130,11 +130,9 @@ import Testing
         return recorder
     }
 
-    /// While Bourse is down the venue cancels L-1 (say, its own desk) and a day order expires:
-    /// the restart journals the cancel and the expiry at the venue's times, sends nothing, and
-    /// the journal then agrees with the venue.
-    @Test func cancelsAndExpiriesWhileDownAreJournaledAtTheVenuesTime() throws {
-        let journal = InMemoryEventJournal()
+    /// After ``sessionBeforeTheCrash(_:)``, a restarted recorder journals the submission of L-3,
+    /// a buy limit at 80 good for 30 seconds (signal SIG-3); returns the recorder and the command.
+    func journalExpiringOrder(_ journal: InMemoryEventJournal) throws -> (JournalRecorder, SubmitOrder) {
         try sessionBeforeTheCrash(journal)
         let expiring = try OrderInitialized(
             clientOrderID: ClientOrderID("L-3"), strategyID: JournalFixtures.strategyID, instrumentID: instrument.id, side: .buy,
@@ -144,6 +142,15 @@ import Testing
         recorder.correlate(expiring.clientOrderID, with: "SIG-3")
         let command = SubmitOrder(order: expiring, tsInit: clock.now)
         try recorder.record(.submit(command), correlationID: "SIG-3")
+        return (recorder, command)
+    }
+
+    /// While Bourse is down the venue cancels L-1 (say, its own desk) and a day order expires:
+    /// the restart journals the cancel and the expiry at the venue's times, sends nothing, and
+    /// the journal then agrees with the venue.
+    @Test func cancelsAndExpiriesWhileDownAreJournaledAtTheVenuesTime() throws {
+        let journal = InMemoryEventJournal()
+        let (recorder, command) = try journalExpiringOrder(journal)
         var events: [OrderEvent] = []
         venue.submit(command, events: &events)
         for event in events { try recorder.record(event) { _ in nil } }
@@ -186,15 +193,8 @@ import Testing
     /// the venue's order id) first, then the expiry, and the journal agrees with the venue.
     @Test func anExpiryOfAnOrderJournaledAsSubmittedJournalsItsAcceptanceFirst() throws {
         let journal = InMemoryEventJournal()
-        try sessionBeforeTheCrash(journal)
-        let expiring = try OrderInitialized(
-            clientOrderID: ClientOrderID("L-3"), strategyID: JournalFixtures.strategyID, instrumentID: instrument.id, side: .buy,
-            type: .limit, quantity: Quantity(parsing: "1"), price: Price(parsing: "80.00"),
-            timeInForce: .gtd(expiry: clock.now + .seconds(30)), tsInit: clock.now)
-        let recorder = try restartedRecorder(journal)
-        recorder.correlate(expiring.clientOrderID, with: "SIG-3")
-        let command = SubmitOrder(order: expiring, tsInit: clock.now)
-        try recorder.record(.submit(command), correlationID: "SIG-3")
+        let (recorder, command) = try journalExpiringOrder(journal)
+        let expiring = command.order
         var events: [OrderEvent] = []
         try BourseExecution.OrderManager(client: venue).submit(command, events: &events)
         #expect(events.map(\.kind) == [.submitted, .accepted])

@@ -176,6 +176,10 @@ public final class Portfolio {
 
     /// Applies a fill: position, cash and mark. Returns the position event.
     func apply(fill: OrderFilled, index: Int) throws(EngineError) -> PositionEvent {
+        // Checked first: a refused fill must leave the position, cash and marks unchanged.
+        guard fill.commission.currency == currency else {
+            throw .accounting("commission in \(fill.commission.currency), account in \(currency)")
+        }
         let instrument = instruments[index]
         let wasFlat = positions[index].isFlat
         let notional: Int64
@@ -183,9 +187,6 @@ public final class Portfolio {
             notional = try instrument.notional(quantity: fill.lastQuantity, price: fill.lastPrice).raw
             try positions[index].apply(fill: fill.assigned(to: positions[index].id))
         } catch { throw .accounting("\(error)") }
-        guard fill.commission.currency == currency else {
-            throw .accounting("commission in \(fill.commission.currency), account in \(currency)")
-        }
         cashRaw = cashRaw &- fill.side.sign &* notional &- fill.commission.raw
         // Re-mark at the fill price until the next bar marks it again.
         let position = positions[index]

@@ -42,10 +42,6 @@ public final class Portfolio {
     public var curveTimes: [Int64] { (0..<curve.count).map(curve.time) }
     /// The equity curve's equity (raw), a copy.
     public var curveEquity: [Int64] { (0..<curve.count).map(curve.equity) }
-    /// The equity curve's gross exposure (raw), a copy.
-    public var curveExposure: [Int64] { (0..<curve.count).map(curve.exposure) }
-    /// Indices into the curve of each UTC day's last point.
-    public var dailyIndices: [Int] { curve.dailyIndices }
 
     /// A portfolio holding `startingCash`, flat in every instrument. `reserveCurve` points are
     /// reserved for the equity curve, whose times are mostly `curveTimeStep` apart (the bar step:

@@ -38,11 +38,6 @@ public final class Portfolio {
     /// The equity curve: one point per timestamp, and each UTC day's last point.
     public let curve: EquityCurve
 
-    /// The equity curve's timestamps (ns), a copy (read ``curve`` by index to avoid it).
-    public var curveTimes: [Int64] { (0..<curve.count).map(curve.time) }
-    /// The equity curve's equity (raw), a copy.
-    public var curveEquity: [Int64] { (0..<curve.count).map(curve.equity) }
-
     /// A portfolio holding `startingCash`, flat in every instrument. `reserveCurve` points are
     /// reserved for the equity curve, whose times are mostly `curveTimeStep` apart (the bar step:
     /// it only makes the curve compact, any times are recorded exactly).

@@ -28,7 +28,7 @@ import Testing
         #expect(kernel.portfolio.cash == (try Money(parsing: "8980", .USD)))
         #expect(kernel.portfolio.equity == (try Money(parsing: "10090", .USD)))
         #expect(kernel.portfolio.exposure == (try Money(parsing: "1110", .USD)))
-        #expect(kernel.portfolio.curveEquity.map { $0 / 100 } == [10000, 10080, 10090])
+        #expect((0..<kernel.portfolio.curve.count).map { kernel.portfolio.curve.equity($0) / 100 } == [10000, 10080, 10090])
         #expect(kernel.strategy.orderEvents.map(\.kind) == [.submitted, .accepted, .filled])
         #expect(kernel.strategy.positionEvents.map(\.kind) == [.opened])
     }

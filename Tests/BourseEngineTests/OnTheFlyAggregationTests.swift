@@ -74,7 +74,7 @@ import Testing
         ])
         #expect(kernel.strategy.bars.allSatisfy { $0.barType == Self.fiveMinutes })
         // The minute data still drives marks and the equity curve (one point per minute).
-        #expect(kernel.portfolio.curveTimes.count == 12)
+        #expect(kernel.portfolio.curve.count == 12)
     }
 
     /// A 5-minute bar comes right after the minute bar that completes it.

@@ -3,10 +3,18 @@ import Testing
 
 @Suite("Chunked buffer")
 struct ChunkedBufferTests {
-    /// A 4 KB element: 8 per 32 KB chunk, so a few hundred elements span many chunks.
+    /// A 3.5 KB element: 8 per 32 KB chunk, so a few hundred elements span many chunks.
     private struct Big: Equatable {
+        /// 64 × 8 bytes (tuples, not `InlineArray`, which needs macOS 26 on Apple platforms).
+        typealias Eight<T> = (T, T, T, T, T, T, T, T)
+        typealias Block = Eight<Eight<Int64>>
         var value: Int
-        var padding = InlineArray<500, Int64>(repeating: 0)
+        var padding: (Block, Block, Block, Block, Block, Block, Block) = Self.zeros
+        private static let zeros: (Block, Block, Block, Block, Block, Block, Block) = {
+            let row: Eight<Int64> = (0, 0, 0, 0, 0, 0, 0, 0)
+            let block = (row, row, row, row, row, row, row, row)
+            return (block, block, block, block, block, block, block)
+        }()
         init(_ value: Int) { self.value = value }
         static func == (lhs: Big, rhs: Big) -> Bool { lhs.value == rhs.value }
     }

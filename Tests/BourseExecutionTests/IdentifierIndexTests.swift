@@ -39,4 +39,54 @@ struct IdentifierIndexTests {
         #expect(added.allSatisfy { $0 })
         for (number, text) in texts.enumerated() { #expect(index.number(of: try ClientOrderID(text)) == number) }
     }
+
+    /// UUIDs whose first 8 bytes are the hash's first constant: unseeded, their first product is
+    /// zero and they all hash alike (insertion then probes every earlier id).
+    private static func collidingFamily(_ count: Int) throws -> [ClientOrderID] {
+        try (0..<count).map { n in
+            let tail = String(n, radix: 16)
+            return try ClientOrderID("9e3779b9-7f4a-7c15-8000-" + String(repeating: "0", count: 12 - tail.count) + tail)
+        }
+    }
+
+    @Test func aFamilyThatCancelsTheUnseededMultiplySpreadsUnderTheSeed() throws {
+        let index = IdentifierIndex<ClientOrderIDKind>()
+        let ids = try Self.collidingFamily(10_000)
+        // Top 14 bits: 16,384 buckets; 10,000 well spread hashes fill about 7,500 of them.
+        let buckets = Set(ids.map { $0.fastHash(seed: index.seed) >> 50 })
+        #expect(buckets.count > 6_000)
+    }
+
+    @Test func numbersAndFindsTenThousandIdsOfTheCollidingFamily() throws {
+        var index = IdentifierIndex<ClientOrderIDKind>()
+        let ids = try Self.collidingFamily(10_000)
+        #expect(ids.allSatisfy { index.append($0) })
+        #expect(index.count == 10_000)
+        for (number, id) in ids.enumerated() {
+            #expect(index.number(of: id) == number)
+            #expect(index[number] == id)
+        }
+        let absent = try ClientOrderID("9e3779b9-7f4a-7c15-8000-000000010000")
+        #expect(index.number(of: absent) == nil)
+    }
+
+    @Test func refusesDuplicatesAfterTheTableGrew() throws {
+        var index = IdentifierIndex<ClientOrderIDKind>()
+        let ids = try Self.collidingFamily(1_000)
+        for id in ids { index.append(id) }
+        // 1,000 ids: the 16-slot table has doubled seven times.
+        #expect(ids.allSatisfy { !index.append($0) })
+        #expect(index.count == 1_000)
+        #expect(index.number(of: ids[0]) == 0 && index.number(of: ids[999]) == 999)
+    }
+
+    @Test func twoIndexesNumberTheSameIdsAlikeWhateverTheirSeeds() throws {
+        var first = IdentifierIndex<ClientOrderIDKind>()
+        var second = IdentifierIndex<ClientOrderIDKind>()
+        let ids = try (0..<300).map { try ClientOrderID("S-\($0)") }
+        for id in ids { first.append(id) }
+        for id in ids { second.append(id) }
+        #expect(first.seed != second.seed)
+        #expect((0..<300).allSatisfy { first[$0] == second[$0] && first.number(of: ids[$0]) == second.number(of: ids[$0]) })
+    }
 }

@@ -234,6 +234,25 @@ struct OrderManagerBookTests {
         #expect(h.oms.order(Fixture.id(2))?.events.map(\.kind) == [.initialized, .submitted, .accepted, .filled])
         #expect(h.oms.unappliedEvents.isEmpty)
     }
+
+    @Test func venuePurgeKeepsOpenOrdersFindableMatchableAndCancelable() throws {
+        let h = try book()
+        h.venue.purgeClosedOrders()
+        #expect(h.venue.orderStatus(Fixture.id(3)) == nil)
+        #expect(h.venue.orderStatus(Fixture.id(4)) == nil)
+        #expect(h.venue.orderStatus(Fixture.id(1))?.status == .accepted)
+        #expect(h.venue.orderStatus(Fixture.id(2))?.status == .accepted)
+        #expect(h.venue.openOrderReports().map(\.clientOrderID) == [Fixture.id(1), Fixture.id(2)])
+        // Order 2 (sell 105.00) still matches; order 1 (buy 99.00) is still cancelable.
+        try h.bar(2, "100.00", "106.00", "99.50", "105.50")
+        #expect(h.log.suffix(1) == ["filled O-2 10 @ 105.00 maker +2m"])
+        try h.oms.cancel(
+            CancelOrder(clientOrderID: Fixture.id(1), strategyID: Fixture.strategy, instrumentID: Fixture.instrument.id, tsInit: h.clock.now),
+            events: &h.events)
+        #expect(h.log.suffix(2) == ["pendingCancel O-1 +2m", "canceled O-1 +2m"])
+        #expect(h.venue.orderStatus(Fixture.id(1))?.status == .canceled)
+        #expect(h.venue.openOrderReports().isEmpty)
+    }
 }
 
 @Suite("Latency races")

@@ -95,9 +95,10 @@ public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable, 
     @inlinable
     public func hash(into hasher: inout Hasher) { storage.hash(into: &hasher) }
 
-    /// An unseeded hash of the id, well mixed in its high bits, for the indexes the order path
-    /// keeps of the ids Bourse makes itself (cheaper than `Hasher`; not for keys an outsider chooses).
-    package var fastHash: UInt64 { storage.fastHash }
+    /// A hash of the id keyed by `seed`, well mixed in its high bits, for the order path's
+    /// indexes of ids (cheaper than `Hasher`). Give each index its own random seed: ids an
+    /// outsider chooses then cannot be made to collide.
+    package func fastHash(seed: UInt64) -> UInt64 { storage.fastHash(seed: seed) }
 
     /// Lexicographic order of the texts.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.storage < rhs.storage }

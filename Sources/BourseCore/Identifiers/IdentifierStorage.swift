@@ -115,12 +115,15 @@ struct IdentifierStorage: Sendable, Hashable {
             && lhs.words.3 == rhs.words.3
     }
 
-    /// An unseeded 64-bit hash of the 32 bytes (multiply-fold, well mixed in its high bits): for
-    /// the process's own indexes of ids it makes itself, where `Hasher`'s seeded SipHash costs more
-    /// than the lookup. Not collision-resistant against chosen keys.
-    var fastHash: UInt64 {
-        let a = (words.0 ^ 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: words.1 ^ 0xBF58_476D_1CE4_E5B9)
-        let b = (words.2 ^ 0x94D0_49BB_1331_11EB).multipliedFullWidth(by: words.3 ^ 0x2545_F491_4F6C_DD1D)
+    /// A 64-bit hash of the 32 bytes keyed by `seed` (multiply-fold, well mixed in its high bits):
+    /// for the process's own indexes of ids, where `Hasher`'s SipHash costs more than the lookup.
+    /// The seed is mixed into every word before the multiplies, so ids cannot be chosen to make
+    /// a factor cancel without knowing it. Not a cryptographic hash.
+    func fastHash(seed: UInt64) -> UInt64 {
+        let a = (words.0 ^ seed ^ 0x9E37_79B9_7F4A_7C15)
+            .multipliedFullWidth(by: words.1 ^ (seed << 17 | seed >> 47) ^ 0xBF58_476D_1CE4_E5B9)
+        let b = (words.2 ^ (seed << 31 | seed >> 33) ^ 0x94D0_49BB_1331_11EB)
+            .multipliedFullWidth(by: words.3 ^ (seed << 47 | seed >> 17) ^ 0x2545_F491_4F6C_DD1D)
         let second = b.high ^ b.low
         let folded = (a.high ^ a.low) &+ (second << 29 | second >> 35)
         return (folded ^ (folded >> 32)) &* 0xD6E8_FEB8_6659_FD93

@@ -152,9 +152,10 @@ public struct DataEngine: Sendable {
 
     /// The next events of one stream with no event of another stream between them (by the
     /// ordering rule): the stream index and the rows, all consumed; `nil` at the end. Rows
-    /// left unprocessed go back with ``giveBack(stream:from:)``.
+    /// left unprocessed go back with ``giveBack(stream:from:)``. Internal: the caller must give
+    /// back exactly the rows it took (the kernel does; tests use `@testable`).
     /// - Complexity: O(s × log r) for s streams and r rows.
-    public mutating func nextRun() -> (stream: Int, rows: Range<Int>)? {
+    mutating func nextRun() -> (stream: Int, rows: Range<Int>)? {
         var best = 0
         if headTimes.count > 1 {
             for i in 1..<headTimes.count where headTimes[i] < headTimes[best] { best = i }
@@ -175,7 +176,7 @@ public struct DataEngine: Sendable {
     }
 
     /// Gives back the rows of `stream` from `row` on (taken by ``nextRun()``, not processed).
-    public mutating func giveBack(stream: Int, from row: Int) {
+    mutating func giveBack(stream: Int, from row: Int) {
         heads[stream] = row
         headTimes[stream] = row < times[stream].count ? times[stream][row] : .max
     }

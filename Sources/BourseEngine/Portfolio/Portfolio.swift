@@ -38,15 +38,6 @@ public final class Portfolio {
     /// The equity curve: one point per timestamp, and each UTC day's last point.
     public let curve: EquityCurve
 
-    /// The equity curve's timestamps (ns), a copy (read ``curve`` by index to avoid it).
-    public var curveTimes: [Int64] { (0..<curve.count).map(curve.time) }
-    /// The equity curve's equity (raw), a copy.
-    public var curveEquity: [Int64] { (0..<curve.count).map(curve.equity) }
-    /// The equity curve's gross exposure (raw), a copy.
-    public var curveExposure: [Int64] { (0..<curve.count).map(curve.exposure) }
-    /// Indices into the curve of each UTC day's last point.
-    public var dailyIndices: [Int] { curve.dailyIndices }
-
     /// A portfolio holding `startingCash`, flat in every instrument. `reserveCurve` points are
     /// reserved for the equity curve, whose times are mostly `curveTimeStep` apart (the bar step:
     /// it only makes the curve compact, any times are recorded exactly).
@@ -176,6 +167,10 @@ public final class Portfolio {
 
     /// Applies a fill: position, cash and mark. Returns the position event.
     func apply(fill: OrderFilled, index: Int) throws(EngineError) -> PositionEvent {
+        // Checked first: a refused fill must leave the position, cash and marks unchanged.
+        guard fill.commission.currency == currency else {
+            throw .accounting("commission in \(fill.commission.currency), account in \(currency)")
+        }
         let instrument = instruments[index]
         let wasFlat = positions[index].isFlat
         let notional: Int64
@@ -183,9 +178,6 @@ public final class Portfolio {
             notional = try instrument.notional(quantity: fill.lastQuantity, price: fill.lastPrice).raw
             try positions[index].apply(fill: fill.assigned(to: positions[index].id))
         } catch { throw .accounting("\(error)") }
-        guard fill.commission.currency == currency else {
-            throw .accounting("commission in \(fill.commission.currency), account in \(currency)")
-        }
         cashRaw = cashRaw &- fill.side.sign &* notional &- fill.commission.raw
         // Re-mark at the fill price until the next bar marks it again.
         let position = positions[index]

@@ -17,8 +17,9 @@ public struct SimulatedVenueConfiguration: Sendable, Hashable {
     /// Cash deposited at start. Empty: the venue does not check or track cash, and
     /// reports no balances (the portfolio does the accounting).
     public var startingBalances: [Money]
-    /// Whether the venue keeps every fill to answer ``SimulatedVenue/fills(since:after:)`` (as a
-    /// real venue does; default). Backtests, which never recover, turn it off to save the memory.
+    /// Whether the venue keeps a history of its latest fills (up to ``fillHistoryCapacity``) to
+    /// answer ``SimulatedVenue/fills(since:after:)``, as a real venue does (default). Backtests,
+    /// which never recover, turn it off to save the memory.
     public var keepsFillHistory = true
     /// How many of the latest fills the history keeps (default 100,000, about 36 MB); older ones
     /// are dropped, and ``SimulatedVenue/fills(since:after:)`` answers `nil` for a query reaching

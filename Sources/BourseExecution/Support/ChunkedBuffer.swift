@@ -1,6 +1,6 @@
 /// An array that grows by adding fixed-size chunks instead of reallocating: appending never
-/// moves the elements already stored, and every chunk is a small allocation (at most 32 KB)
-/// that the allocator recycles, so a book of large records grows without the copies and the
+/// moves the elements already stored, and every chunk is a small allocation (as many elements
+/// as fit in 32 KB, and one element when a single one is larger) that the allocator recycles, so a book of large records grows without the copies and the
 /// fresh pages of a doubling array. Elements can be dropped from the front (whole chunks are
 /// then released), so a bounded history keeps its memory flat.
 ///
@@ -16,7 +16,9 @@
 ///
 /// The chunks check their own bounds; reading below ``startIndex`` is caught in debug builds.
 ///
-/// - Complexity: append, subscript and `removeFirst(_:)` are O(1) amortized.
+/// - Complexity: append and subscript are O(1) amortized. `removeFirst(_:)` is O(1) unless it
+///   releases chunks; then it also shifts the array of remaining chunks (O(number of chunks),
+///   one pointer each, once per chunk released).
 struct ChunkedBuffer<Element>: RandomAccessCollection, MutableCollection {
     private var chunks: [[Element]] = []
     /// log2 of the elements per chunk.

@@ -4,10 +4,11 @@ import BourseCore
 /// manager's and the simulated venue's index of client order ids.
 ///
 /// An open-addressing table (linear probing, at most half full) of 32-bit numbers keyed by
-/// ``Identifier/fastHash`` (unseeded multiply-fold: the ids are Bourse's own), with the ids in a
-/// ``ChunkedBuffer``. Compared with an `OrderedSet`, hashing an id takes a few instructions
-/// instead of a seeded SipHash, which also makes the rehash when the table grows cheap. Holds up
-/// to 2³² − 1 ids.
+/// ``Identifier/fastHash(seed:)`` (a multiply-fold keyed by a random seed per index, so ids an
+/// outsider chooses cannot be made to collide), with the ids in a ``ChunkedBuffer``. Compared
+/// with an `OrderedSet`, hashing an id takes a few instructions instead of SipHash, which also
+/// makes the rehash when the table grows cheap. The seed changes only where ids sit in the table:
+/// the numbering (insertion order) is deterministic. Holds up to 2³² − 1 ids (trapping beyond).
 ///
 /// - Complexity: lookup and append O(1) expected (table at most half full).
 struct IdentifierIndex<Kind: IdentifierKind> {
@@ -16,8 +17,11 @@ struct IdentifierIndex<Kind: IdentifierKind> {
     private var table: [UInt32] = Array(repeating: 0, count: 16)
     /// 64 − log2(table count): the shift that takes a hash's high bits to a slot.
     private var shift: UInt64 = 60
+    /// The hash key of this index.
+    let seed: UInt64
 
-    init() {}
+    /// An empty index with a fresh random seed.
+    init() { seed = UInt64.random(in: .min ... .max) }
 
     /// Number of ids.
     var count: Int { ids.count }
@@ -28,7 +32,7 @@ struct IdentifierIndex<Kind: IdentifierKind> {
     /// The number of `id`, `nil` when it was not added.
     func number(of id: Identifier<Kind>) -> Int? {
         let mask = table.count - 1
-        var slot = Int(truncatingIfNeeded: id.fastHash >> shift)
+        var slot = Int(truncatingIfNeeded: id.fastHash(seed: seed) >> shift)
         while true {
             let entry = table[slot]
             if entry == 0 { return nil }
@@ -41,7 +45,7 @@ struct IdentifierIndex<Kind: IdentifierKind> {
     @discardableResult
     mutating func append(_ id: Identifier<Kind>) -> Bool {
         let mask = table.count - 1
-        var slot = Int(truncatingIfNeeded: id.fastHash >> shift)
+        var slot = Int(truncatingIfNeeded: id.fastHash(seed: seed) >> shift)
         while true {
             let entry = table[slot]
             if entry == 0 { break }
@@ -49,7 +53,7 @@ struct IdentifierIndex<Kind: IdentifierKind> {
             slot = (slot + 1) & mask
         }
         ids.append(id)
-        table[slot] = UInt32(truncatingIfNeeded: ids.count)
+        table[slot] = UInt32(ids.count)
         if ids.count * 2 > table.count { grow() }
         return true
     }
@@ -60,9 +64,9 @@ struct IdentifierIndex<Kind: IdentifierKind> {
         shift -= 1
         let mask = table.count - 1
         for number in ids.indices {
-            var slot = Int(truncatingIfNeeded: ids[number].fastHash >> shift)
+            var slot = Int(truncatingIfNeeded: ids[number].fastHash(seed: seed) >> shift)
             while table[slot] != 0 { slot = (slot + 1) & mask }
-            table[slot] = UInt32(truncatingIfNeeded: number + 1)
+            table[slot] = UInt32(number + 1)
         }
     }
 }

@@ -115,3 +115,17 @@ public struct OrderInitialized: OrderEventFields, Hashable {
             links: links))
     }
 }
+
+extension OrderInitialized: CustomReflectable {
+    /// The parameters as fields (as if stored inline), so debug output shows them, not the storage.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "header": header, "side": side, "type": type, "quantity": quantity, "price": price as Any,
+                "triggerPrice": triggerPrice as Any, "trailingOffset": trailingOffset as Any,
+                "timeInForce": timeInForce, "postOnly": postOnly, "reduceOnly": reduceOnly, "links": links,
+            ] as KeyValuePairs<String, Any>,
+            displayStyle: .struct)
+    }
+}

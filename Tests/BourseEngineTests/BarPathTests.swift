@@ -63,7 +63,6 @@ import Testing
         var random = Random(state: 11)
         for quantum: Int64 in [1, 60_000_000_000, 7] {
             var column = CompactColumn(quantum: quantum, capacity: 10)
-            defer { column.deallocate() }
             var reference: [Int64] = []
             var value: Int64 = 1_700_000_000_000_000_000
             for i in 0..<5_000 {
@@ -89,7 +88,6 @@ import Testing
 
     @Test func compactColumnOfARegularCurveNeedsFourBytesAPoint() {
         var column = CompactColumn(quantum: 60_000_000_000, capacity: 100_000)
-        defer { column.deallocate() }
         for i in 0..<100_000 { column.append(1_700_000_000_000_000_000 + Int64(i + 1) * 60_000_000_000) }
         // 4 bytes a value plus the block tables (an [Int64] takes 800,000 bytes).
         #expect(column.bytes < 100_000 * 4 + 16_384)

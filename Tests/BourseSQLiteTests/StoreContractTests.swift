@@ -140,7 +140,7 @@ struct StoreContractTests {
         let goog = try Self.goog()
         do {
             let store = try SQLiteMarketDataStore(directory: dir)
-            try store.importBars(goog, policy: .refuse)
+            _ = try store.importBars(goog, policy: .refuse)
         }
         let reopened = try SQLiteMarketDataStore(directory: dir)
         #expect(try reopened.bars(goog.barType, in: nil) == goog)

@@ -8,12 +8,11 @@
 /// column takes about half the memory of an `[Int64]`; any other input is still stored exactly.
 ///
 /// Appending costs a few integer operations and no reference-count check: the offsets live in
-/// memory the column allocates itself. The column is owned by one ``EquityCurve`` (a class,
-/// which frees it); it is never copied.
+/// memory the column allocates itself and frees when it ends (the column cannot be copied).
 ///
 /// - Complexity: ``append(_:)``, ``replaceLast(with:)`` and the subscript are O(1) (amortized
 ///   for appends).
-struct CompactColumn {
+struct CompactColumn: ~Copyable {
     private static let blockShift = 8
     private static let blockMask = (1 << blockShift) - 1
 
@@ -44,12 +43,7 @@ struct CompactColumn {
         wideStarts.reserveCapacity(self.capacity >> Self.blockShift + 1)
     }
 
-    /// Frees the offsets; the column is unusable afterwards.
-    mutating func deallocate() {
-        offsets.deallocate()
-        count = 0
-        capacity = 0
-    }
+    deinit { offsets.deallocate() }
 
     /// Appends `value`.
     @inline(__always)

@@ -23,12 +23,6 @@ public final class EquityCurve {
         exposures = CompactColumn(quantum: 1, capacity: capacity)
     }
 
-    deinit {
-        times.deallocate()
-        equities.deallocate()
-        exposures.deallocate()
-    }
-
     /// The number of points.
     public var count: Int { times.count }
     public var isEmpty: Bool { times.count == 0 }

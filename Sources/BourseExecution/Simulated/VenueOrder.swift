@@ -33,25 +33,6 @@ struct VenueOrder {
     let auctionClose: UnixNanos?
     var tsLast: UnixNanos
 
-    init(
-        initialized: OrderInitialized, venueOrderID: VenueOrderID, book: Int, sequence: Int, state: State,
-        quantityRaw: Int64, filledRaw: Int64, priceRaw: Int64?, triggerRaw: Int64?, expiry: UnixNanos?,
-        auctionClose: UnixNanos?, tsLast: UnixNanos
-    ) {
-        self.initialized = initialized
-        self.venueOrderID = venueOrderID
-        self.book = book
-        self.sequence = sequence
-        self.state = state
-        self.quantityRaw = quantityRaw
-        self.filledRaw = filledRaw
-        self.priceRaw = priceRaw
-        self.triggerRaw = triggerRaw
-        self.expiry = expiry
-        self.auctionClose = auctionClose
-        self.tsLast = tsLast
-    }
-
     var clientOrderID: ClientOrderID { initialized.clientOrderID }
     var side: OrderSide { initialized.side }
     var type: OrderType { initialized.type }

@@ -3,7 +3,8 @@ import BourseTestKit
 import Foundation
 import Testing
 
-/// Identifiers store their text as plain bytes (inline up to 31 bytes, in a table beyond):
+/// Identifiers store their text as plain bytes (inline up to 15 bytes, UUIDs as their 16 bytes,
+/// in a table beyond):
 /// whatever the storage, they must behave exactly like their text.
 @Suite struct IdentifierTests {
     /// Printable ASCII without space, the characters an id may hold.
@@ -13,7 +14,7 @@ import Testing
         String(decoding: (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }, as: UTF8.self)
     }
 
-    /// Texts around the inline limit (31 bytes) and pairs that share long prefixes.
+    /// Texts around the inline limits (15 bytes now, 31 before) and pairs that share long prefixes.
     static func texts(seed: UInt64) -> [String] {
         var rng = SplitMix64(seed: seed)
         var texts: [String] = []
@@ -26,6 +27,7 @@ import Testing
             if length < 64 { texts.append(text + "!") }
         }
         texts += ["A", "B", "AB", "A!", String(repeating: "z", count: 31), String(repeating: "z", count: 32)]
+        texts += [String(repeating: "z", count: 15), String(repeating: "z", count: 16), String(repeating: "z", count: 14) + "~"]
         texts += IdentifierStorageTests.uuidLikeTexts
         return texts
     }
@@ -74,7 +76,10 @@ import Testing
     }
 
     /// From UTF-8 bytes (the journal decoder's path): the same id and the same errors as from the text.
-    @Test(arguments: ["O-1", String(repeating: "x", count: 31), String(repeating: "y", count: 32), String(repeating: "z", count: 64)])
+    @Test(arguments: [
+        "O-1", String(repeating: "w", count: 15), String(repeating: "v", count: 16), String(repeating: "x", count: 31),
+        String(repeating: "y", count: 32), String(repeating: "z", count: 64), "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+    ])
     func fromBytesEqualsFromText(_ text: String) throws {
         let fromBytes = try Array(text.utf8).withUnsafeBytes { bytes throws(IdentifierError) in try ClientOrderID(utf8: bytes) }
         #expect(fromBytes == (try ClientOrderID(text)) && fromBytes.value == text)

@@ -40,12 +40,13 @@ struct IdentifierIndexTests {
         for (number, text) in texts.enumerated() { #expect(index.number(of: try ClientOrderID(text)) == number) }
     }
 
-    /// UUIDs whose first 8 bytes are the hash's first constant: unseeded, their first product is
-    /// zero and they all hash alike (insertion then probes every earlier id).
+    /// UUIDs whose first 8 bytes are the hash's first constant (as a little-endian word, the
+    /// storage's order): unseeded, their product is zero and they all hash alike (insertion then
+    /// probes every earlier id).
     private static func collidingFamily(_ count: Int) throws -> [ClientOrderID] {
         try (0..<count).map { n in
             let tail = String(n, radix: 16)
-            return try ClientOrderID("9e3779b9-7f4a-7c15-8000-" + String(repeating: "0", count: 12 - tail.count) + tail)
+            return try ClientOrderID("157c4a7f-b979-379e-8000-" + String(repeating: "0", count: 12 - tail.count) + tail)
         }
     }
 
@@ -66,7 +67,7 @@ struct IdentifierIndexTests {
             #expect(index.number(of: id) == number)
             #expect(index[number] == id)
         }
-        let absent = try ClientOrderID("9e3779b9-7f4a-7c15-8000-000000010000")
+        let absent = try ClientOrderID("157c4a7f-b979-379e-8000-000000010000")
         #expect(index.number(of: absent) == nil)
     }
 

@@ -17,8 +17,11 @@ extension IdentifierKind {
 ///
 /// Valid values are 1…`Kind.maxLength` printable ASCII characters without whitespace.
 ///
-/// An id is 32 bytes of plain data (see `IdentifierStorage`; UUIDs included): copying, comparing and
-/// hashing it never touch a reference count, so ids are cheap to pass along in events.
+/// An id is 16 bytes of plain data (see `IdentifierStorage`): texts of up to 15 characters and
+/// UUIDs are stored inline; longer texts are kept in a bounded process-wide table that is never
+/// freed, so ids made per order (client, venue order and trade ids) should stay within 15
+/// characters or be UUIDs. Copying, comparing and hashing an id never touch a reference count,
+/// so ids are cheap to pass along in events.
 ///
 /// ```swift
 /// let id = try ClientOrderID("O-20240102-0001")
@@ -43,10 +46,10 @@ public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable, 
     /// (`VenueOrderID(prefix: VenueOrderID("SIM-"), number: 42)` is `SIM-42`). Throws
     /// ``IdentifierError/tooLong(kind:value:maxLength:)`` when the result exceeds the kind's limit.
     ///
-    /// - Complexity: O(1) without allocation for results of up to 31 characters.
+    /// - Complexity: O(1) without allocation for results of up to 15 characters.
     public init(prefix: Self, number: UInt64) throws(IdentifierError) {
         if let storage = IdentifierStorage(prefix: prefix.storage, number: number),
-            Int(storage.tag) <= Kind.maxLength
+            let count = storage.inlineCount, count <= Kind.maxLength
         {
             self.init(storage: storage)
         } else {
@@ -60,13 +63,13 @@ public struct Identifier<Kind: IdentifierKind>: Sendable, Hashable, Comparable, 
     }
 
     /// A validated identifier from its UTF-8 bytes (same rules as ``init(_:)``), without
-    /// building a `String` when the text fits inline: for decoders on hot paths (inlinable, so
-    /// callers get it specialized for their kind).
+    /// building a `String` when the text fits inline or is a UUID: for decoders on hot paths
+    /// (inlinable, so callers get it specialized for their kind).
     @inlinable
     public init(utf8 bytes: UnsafeRawBufferPointer) throws(IdentifierError) {
         let valid = !bytes.isEmpty && bytes.count <= Kind.maxLength && bytes.allSatisfy { $0 > 0x20 && $0 < 0x7F }
-        guard valid, let storage = IdentifierStorage(inline: bytes) else {
-            // Invalid (the String path names the reason) or too long to store inline.
+        guard valid, let storage = IdentifierStorage(inline: bytes) ?? IdentifierStorage(uuidText: bytes) else {
+            // Invalid (the String path names the reason) or a long text (kept in the table).
             try self.init(String(decoding: bytes, as: UTF8.self))
             return
         }
@@ -120,7 +123,7 @@ public enum IdentifierError: Error, Equatable, Sendable, CustomStringConvertible
     case invalidCharacter(kind: String, value: String)
     case tooLong(kind: String, value: String, maxLength: Int)
     case malformed(kind: String, value: String, reason: String)
-    /// A new id longer than 31 characters (and not a UUID) when the process already holds the
+    /// A new id longer than 15 characters (and not a UUID) when the process already holds the
     /// most such ids it keeps: use shorter ids (or UUIDs) for ids made per order.
     case tooManyLongIdentifiers(kind: String, value: String, capacity: Int)
 
@@ -132,7 +135,7 @@ public enum IdentifierError: Error, Equatable, Sendable, CustomStringConvertible
         case .tooLong(let kind, let value, let max): "\(kind) '\(value.prefix(80))' is longer than \(max) characters"
         case .malformed(let kind, let value, let reason): "\(kind) '\(value)' is malformed: \(reason)"
         case .tooManyLongIdentifiers(let kind, let value, let capacity):
-            "\(kind) '\(value.prefix(80))' cannot be kept: the process already holds \(capacity) distinct ids longer than 31 characters (keep ids made per order within 31 characters, or use UUIDs)"
+            "\(kind) '\(value.prefix(80))' cannot be kept: the process already holds \(capacity) distinct ids longer than \(IdentifierStorage.inlineCapacity) characters (keep ids made per order within \(IdentifierStorage.inlineCapacity) characters, or use UUIDs)"
         }
     }
 }

@@ -1,5 +1,6 @@
 /// A UUID in its 36-character text form (`8-4-4-4-12` hex digits) as 16 bytes, so that ids
-/// such as broker order ids are stored inline (see `IdentifierStorage`).
+/// such as broker order ids are stored inline (see `IdentifierStorage`, which keeps those of
+/// the RFC 4122 variant).
 ///
 /// Only texts whose hex letters are all lower case or all upper case qualify (texts with no
 /// letters count as lower case), so that the text is exactly rebuilt from the bytes and a
@@ -17,15 +18,16 @@ struct UUIDText {
         position == 8 || position == 13 || position == 18 || position == 23
     }
 
-    /// The UUID written by `text`, or `nil` when `text` is not a UUID in one letter case.
-    init?(_ text: String) {
-        guard text.utf8.count == 36 else { return nil }
+    /// The UUID written by the UTF-8 bytes `text`, or `nil` when `text` is not a UUID in one
+    /// letter case.
+    init?(_ text: some Collection<UInt8>) {
+        guard text.count == 36 else { return nil }
         var high: UInt64 = 0
         var low: UInt64 = 0
         var digits = 0
         var sawLower = false
         var sawUpper = false
-        for (position, byte) in text.utf8.enumerated() {
+        for (position, byte) in text.enumerated() {
             if Self.isDash(position) {
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue

@@ -22,11 +22,16 @@ public final class OrderView {
         self.openSentOrders = openSentOrders
     }
 
+    /// `O-`, the prefix of every client order id.
+    private static let clientOrderPrefix = try! ClientOrderID("O-")
+
     /// A fresh client order id.
+    ///
+    /// - Complexity: O(1), without allocation (see ``Identifier/init(prefix:number:)``).
     public func nextClientOrderID() -> ClientOrderID {
         defer { nextClientOrder += 1 }
-        // Prefix + decimal digits: always a valid identifier.
-        return (try? ClientOrderID("O-" + String(nextClientOrder))) ?? (try? ClientOrderID("O"))!
+        // `O-` and at most 19 digits is within the 64-character limit: never throws.
+        return try! ClientOrderID(prefix: Self.clientOrderPrefix, number: UInt64(nextClientOrder))
     }
 
     /// The order with this id.

@@ -90,4 +90,29 @@ struct IdentifierIndexTests {
         #expect(first.seed != second.seed)
         #expect((0..<300).allSatisfy { first[$0] == second[$0] && first.number(of: ids[$0]) == second.number(of: ids[$0]) })
     }
+
+    /// A probe then an insert (the venue's check-then-admit) numbers ids exactly as `append` does,
+    /// across table growth, and a probe of a known id answers its number.
+    @Test func probeThenInsertMatchesAppend() throws {
+        var probed = IdentifierIndex<ClientOrderIDKind>()
+        var appended = IdentifierIndex<ClientOrderIDKind>()
+        let ids = try (0..<2_000).map { try ClientOrderID("P-\($0)") }
+        for id in ids {
+            guard case .absent(let slot) = probed.probe(id) else {
+                Issue.record("\(id) found before it was added")
+                return
+            }
+            probed.insert(id, at: slot)
+            appended.append(id)
+        }
+        #expect(probed.count == appended.count)
+        for (number, id) in ids.enumerated() {
+            guard case .found(let found) = probed.probe(id) else {
+                Issue.record("\(id) not found after it was added")
+                return
+            }
+            #expect(found == number)
+            #expect(probed[number] == appended[number])
+        }
+    }
 }

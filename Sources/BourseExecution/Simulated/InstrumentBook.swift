@@ -55,7 +55,8 @@ struct InstrumentBook {
 
     /// Removes an order that is no longer active.
     mutating func remove(_ slot: Int) {
-        guard let index = active.firstIndex(of: slot) else { return }
+        // From the end: the order closed is usually the newest (a market order filled on arrival).
+        guard let index = active.lastIndex(of: slot) else { return }
         active.remove(at: index)
         levelsStale = true
     }

@@ -131,12 +131,11 @@ extension SimulatedVenue {
             emitRejected(order, "instrument \(order.instrumentID) is not traded at \(venue)", &events)
             return nil
         }
-        guard slots[order.clientOrderID] == nil else {
+        guard case .absent(let place) = slots.probe(order.clientOrderID) else {
             emitRejected(order, "client order id \(order.clientOrderID) is already used at \(venue)", &events)
             return nil
         }
-        let book = books[bookNumber]
-        if let reason = rejection(of: order, book: book, now: now) {
+        if let reason = rejection(of: order, bookNumber: bookNumber, now: now) {
             emitRejected(order, reason, &events)
             return nil
         }
@@ -154,20 +153,21 @@ extension SimulatedVenue {
                 held = orders[parentSlot].filledRaw == 0 || orders[parentSlot].state == .held
             }
         }
-        if !held, order.reduceOnly, let reason = reduceOnlyRejection(side: order.side, quantityRaw: order.quantity.raw, book) {
+        if !held, order.reduceOnly, let reason = reduceOnlyRejection(side: order.side, quantityRaw: order.quantity.raw, books[bookNumber]) {
             emitRejected(order, reason, &events)
             return nil
         }
-        if order.postOnly, let reason = postOnlyRejection(side: order.side, priceRaw: order.price?.raw, book) {
+        if order.postOnly, let reason = postOnlyRejection(side: order.side, priceRaw: order.price?.raw, books[bookNumber]) {
             emitRejected(order, reason, &events)
             return nil
         }
-        if !held, order.side == .buy, let account, let reference = order.price?.raw ?? order.triggerPrice?.raw ?? book.currentPrice(for: .buy) {
+        if !held, order.side == .buy, let account, let reference = order.price?.raw ?? order.triggerPrice?.raw ?? books[bookNumber].currentPrice(for: .buy) {
             var updated = account
             do {
                 if let lock = try updated.requiredLock(
                     side: .buy, quantity: order.quantity,
-                    price: Price(uncheckedRaw: reference, precision: book.instrument.pricePrecision), instrument: book.instrument)
+                    price: Price(uncheckedRaw: reference, precision: books[bookNumber].instrument.pricePrecision),
+                    instrument: books[bookNumber].instrument)
                 {
                     try updated.lock(lock, for: order.clientOrderID)
                 }
@@ -190,16 +190,16 @@ extension SimulatedVenue {
             sequence: venueOrderCount, state: held ? .held : .working, quantityRaw: order.quantity.raw, filledRaw: 0,
             priceRaw: order.price?.raw, triggerRaw: order.triggerPrice?.raw, expiry: expiry,
             auctionClose: order.timeInForce == .atTheClose ? sessionClose(after: now, inclusive: true) : nil, tsLast: now))
-        slots.append(order.clientOrderID)
+        slots.insert(order.clientOrderID, at: place)  // nothing was added since the probe
         if let expiry { nextExpiry = min(nextExpiry ?? expiry, expiry) }
         emitAccepted(slot, &events)
         if !held { books[bookNumber].add(slot, orders[slot]) }
         return slot
     }
 
-    /// The reason an order cannot be accepted, `nil` when it can.
-    private func rejection(of order: OrderInitialized, book: InstrumentBook, now: UnixNanos) -> String? {
-        let instrument = book.instrument
+    /// The reason an order cannot be accepted in the book numbered `bookNumber`, `nil` when it can.
+    private func rejection(of order: OrderInitialized, bookNumber: Int, now: UnixNanos) -> String? {
+        let instrument = sharedInstruments[bookNumber].instrument
         do {
             try instrument.validate(quantity: order.quantity, price: order.price ?? order.triggerPrice)
             if let trigger = order.triggerPrice, order.price != nil {
@@ -217,7 +217,7 @@ extension SimulatedVenue {
         if let expiry = order.timeInForce.expiry, expiry <= now {
             return "good-till-date expiry \(expiry) is not after the venue's time \(now)"
         }
-        if (order.timeInForce == .atTheOpen || order.timeInForce == .atTheClose) && !book.hasBars {
+        if (order.timeInForce == .atTheOpen || order.timeInForce == .atTheClose) && !books[bookNumber].hasBars {
             return "auction orders (\(order.timeInForce)) need bar data for \(order.instrumentID)"
         }
         return nil

@@ -43,12 +43,12 @@ extension SimulatedVenue {
             let commission = try feeModel.commission(FeeParameters(
                 shared: shared, side: side, liquiditySide: liquidity, quantity: quantity, price: price,
                 notional: notional, filledBefore: Quantity(uncheckedRaw: filledBefore, precision: sp)))
-            let order = orders[slot]
+            let header = orders[slot].initialized.header
             guard
                 let made = try? OrderFilled(
-                    clientOrderID: order.clientOrderID, strategyID: order.initialized.strategyID,
-                    instrumentID: order.initialized.instrumentID, accountID: accountID, venueOrderID: order.venueOrderID,
-                    tradeID: makeTradeID(tradeCount + 1), side: side, orderType: order.type,
+                    clientOrderID: header.clientOrderID, strategyID: header.strategyID,
+                    instrumentID: header.instrumentID, accountID: accountID, venueOrderID: orders[slot].venueOrderID,
+                    tradeID: makeTradeID(tradeCount + 1), side: side, orderType: orders[slot].type,
                     lastQuantity: quantity, lastPrice: price, commission: commission, liquiditySide: liquidity,
                     tsEvent: clock.now)
             else { return }
@@ -91,8 +91,10 @@ extension SimulatedVenue {
     // MARK: Contingencies
 
     private func applyContingencies(ofFill slot: Int, quantityRaw q: Int64, _ events: inout [OrderEvent]) {
+        let links = orders[slot].initialized.links
+        guard !links.linkedOrderIDs.isEmpty else { return }  // the common case: no copy of the record
         let order = orders[slot]
-        for linked in order.initialized.links.linkedOrderIDs {
+        for linked in links.linkedOrderIDs {
             guard let other = slots[linked], orders[other].isOpen else { continue }
             switch order.initialized.links.contingency {
             case .none:

@@ -14,4 +14,13 @@ struct SlotIndex {
     mutating func append(_ id: ClientOrderID) {
         ids.append(id)
     }
+
+    /// Whether `id` is known, and where it would go when not: admitting an order checks its id
+    /// first and adds it after the other checks, hashing it once (see ``IdentifierIndex/probe(_:)``).
+    func probe(_ id: ClientOrderID) -> IdentifierIndex<ClientOrderIDKind>.Probe { ids.probe(id) }
+
+    /// Adds `id` as the next slot where ``probe(_:)`` just found room for it.
+    mutating func insert(_ id: ClientOrderID, at place: Int) {
+        ids.insert(id, at: place)
+    }
 }

@@ -53,7 +53,7 @@ struct ChunkedBuffer<Element>: RandomAccessCollection, MutableCollection {
     func index(before i: Int) -> Int { i - 1 }
 
     /// Appends `element` at index ``endIndex``.
-    mutating func append(_ element: Element) {
+    mutating func append(_ element: consuming Element) {
         if endIndex & (chunkSize - 1) == 0 {
             var chunk: [Element] = []
             chunk.reserveCapacity(chunkSize)

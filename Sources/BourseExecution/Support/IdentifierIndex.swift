@@ -29,33 +29,45 @@ struct IdentifierIndex<Kind: IdentifierKind> {
     /// The id numbered `number`.
     subscript(number: Int) -> Identifier<Kind> { ids[number] }
 
-    /// The number of `id`, `nil` when it was not added.
-    func number(of id: Identifier<Kind>) -> Int? {
+    /// Where an id is in the table: its number, or the empty table slot where it would go.
+    enum Probe {
+        case found(number: Int)
+        /// Valid for ``insert(_:at:)`` until the index next changes.
+        case absent(slot: Int)
+    }
+
+    /// Finds `id` (one hash, one probe sequence).
+    func probe(_ id: Identifier<Kind>) -> Probe {
         let mask = table.count - 1
         var slot = Int(truncatingIfNeeded: id.fastHash(seed: seed) >> shift)
         while true {
             let entry = table[slot]
-            if entry == 0 { return nil }
-            if ids[Int(entry) - 1] == id { return Int(entry) - 1 }
+            if entry == 0 { return .absent(slot: slot) }
+            if ids[Int(entry) - 1] == id { return .found(number: Int(entry) - 1) }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// The number of `id`, `nil` when it was not added.
+    func number(of id: Identifier<Kind>) -> Int? {
+        if case .found(let number) = probe(id) { number } else { nil }
     }
 
     /// Adds `id` as the next number; `false`, changing nothing, when it was already added.
     @discardableResult
     mutating func append(_ id: Identifier<Kind>) -> Bool {
-        let mask = table.count - 1
-        var slot = Int(truncatingIfNeeded: id.fastHash(seed: seed) >> shift)
-        while true {
-            let entry = table[slot]
-            if entry == 0 { break }
-            if ids[Int(entry) - 1] == id { return false }
-            slot = (slot + 1) & mask
-        }
+        guard case .absent(let slot) = probe(id) else { return false }
+        insert(id, at: slot)
+        return true
+    }
+
+    /// Adds `id` as the next number at the table slot a ``probe(_:)`` of it just answered, without
+    /// hashing it again (for a caller that checks first and adds later, with no change in between).
+    mutating func insert(_ id: Identifier<Kind>, at slot: Int) {
+        assert(table[slot] == 0, "stale probe")
         ids.append(id)
         table[slot] = UInt32(ids.count)
         if ids.count * 2 > table.count { grow() }
-        return true
     }
 
     /// Doubles the table and puts every number back.

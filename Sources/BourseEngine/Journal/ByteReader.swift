@@ -6,8 +6,9 @@ import BourseCore
 /// It reads bytes it does not own: use it only inside the `withUnsafeBytes` call that lends them.
 ///
 /// A reader kept across the records of a replay (``readRecord(_:)``) remembers the last
-/// instrument, strategy, account and client order id it read (``RecentValue``), and gives them
-/// back without validating them again when the same bytes come again.
+/// instrument, strategy, account and client order id, correlation id and audit actor and reason
+/// it read (``RecentValue``), and gives them back without validating them again when the same
+/// bytes come again.
 public struct ByteReader {
     private var buffer: UnsafeRawBufferPointer
     /// The offset of the next byte to read.
@@ -16,6 +17,9 @@ public struct ByteReader {
     private var recentStrategy = RecentValue<StrategyID>()
     private var recentAccount = RecentValue<AccountID>()
     private var recentOrder = RecentValue<ClientOrderID>()
+    private var recentCorrelation = RecentValue<String>()
+    private var recentActor = RecentValue<String>()
+    private var recentReason = RecentValue<String>()
 
     public init(_ buffer: UnsafeRawBufferPointer) { self.buffer = buffer }
 
@@ -103,15 +107,36 @@ public struct ByteReader {
     }
 
     mutating func readString(_ field: StaticString) throws(JournalCodecError) -> String {
-        let slice = try readSpan(field)
+        try Self.string(try readSpan(field), field)
+    }
+
+    /// The text whose UTF-8 is `bytes`, checked.
+    private static func string(_ bytes: UnsafeRawBufferPointer, _ field: StaticString) throws(JournalCodecError) -> String {
         // Most correlation ids are empty.
-        guard !slice.isEmpty else { return "" }
+        guard !bytes.isEmpty else { return "" }
         // ASCII (ids, most texts) is valid UTF-8: no validation pass needed.
-        if slice.allSatisfy({ $0 < 0x80 }) { return String(decoding: slice, as: UTF8.self) }
-        guard let text = String(validating: slice.bindMemory(to: UInt8.self), as: UTF8.self) else {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        guard let text = String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self) else {
             throw .invalidValue(field: "\(field)", reason: "not UTF-8")
         }
         return text
+    }
+
+    // The texts a journal repeats, remembered (see ``RecentValue``): a record's correlation id
+    // (an order's records share their signal's), an audit entry's actor and reason.
+
+    mutating func readCorrelationID() throws(JournalCodecError) -> String {
+        try recentCorrelation.value(of: try readSpan("correlation id")) { bytes throws(JournalCodecError) in
+            try Self.string(bytes, "correlation id")
+        }
+    }
+
+    mutating func readAuditActor() throws(JournalCodecError) -> String {
+        try recentActor.value(of: try readSpan("actor")) { bytes throws(JournalCodecError) in try Self.string(bytes, "actor") }
+    }
+
+    mutating func readAuditReason() throws(JournalCodecError) -> String {
+        try recentReason.value(of: try readSpan("reason")) { bytes throws(JournalCodecError) in try Self.string(bytes, "reason") }
     }
 
     @inline(__always)

@@ -93,7 +93,7 @@ extension ByteReader {
         let kind = try JournalCodec.readHeader(&self)
         let sequence = try readUInt64("sequence")
         let timestamp = try readUnixNanos("timestamp")
-        let correlationID = try readString("correlation id")
+        let correlationID = try readCorrelationID()
         switch kind {
         case .marketData:
             let mark = MarketDataMark(
@@ -111,8 +111,8 @@ extension ByteReader {
             return JournalRecord(sequence: sequence, timestamp: timestamp, correlationID: correlationID, entry: .sessionStart(start))
         case .auditRiskDecision, .auditKillSwitch, .auditConfigurationChange, .auditOperatorCommand, .auditRecovery:
             let audit = AuditEntry(
-                category: JournalCodec.auditCategory(kind), actor: try readString("actor"), action: try readString("action"),
-                reason: try readString("reason"),
+                category: JournalCodec.auditCategory(kind), actor: try readAuditActor(), action: try readString("action"),
+                reason: try readAuditReason(),
                 clientOrderID: try readOptional("client order id") { r throws(JournalCodecError) in try r.readClientOrderID("client order id") })
             try expectEnd()
             return JournalRecord(sequence: sequence, timestamp: timestamp, correlationID: correlationID, entry: .audit(audit))

@@ -1,10 +1,10 @@
 /// A value decoded from a few bytes, kept with those bytes, so that the same bytes read again
 /// give the value back without decoding it again.
 ///
-/// The records of one journal repeat a few identifiers (the instrument, the strategy, the account,
-/// an order's id across its events): a ``ByteReader`` kept across a replay remembers the last of
-/// each, and comparing six words is cheaper than validating and storing an id again. Bytes longer
-/// than ``capacity`` are decoded every time.
+/// The records of one journal repeat a few values (the instrument, the strategy, the account, an
+/// order's id and signal across its events, the risk engine's reason): a ``ByteReader`` kept
+/// across a replay remembers the last of each, and comparing a few words is cheaper than
+/// validating and storing the value again. Bytes longer than ``capacity`` are decoded every time.
 struct RecentValue<Value> {
     private typealias Key = (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
 
@@ -22,11 +22,28 @@ struct RecentValue<Value> {
         of bytes: UnsafeRawBufferPointer, _ decode: (UnsafeRawBufferPointer) throws(JournalCodecError) -> Value
     ) throws(JournalCodecError) -> Value {
         guard bytes.count <= Self.capacity else { return try decode(bytes) }
-        var probe: Key = (0, 0, 0, 0, 0, 0)
-        withUnsafeMutableBytes(of: &probe) { $0.copyMemory(from: bytes) }
-        if let value, bytes.count == count, probe == key { return value }
+        if let value, bytes.count == count, withUnsafeBytes(of: &key, { Self.equal(bytes, $0) }) { return value }
         let decoded = try decode(bytes)
-        (key, count, value) = (probe, bytes.count, decoded)
+        withUnsafeMutableBytes(of: &key) { $0.copyMemory(from: bytes) }
+        count = bytes.count
+        value = decoded
         return decoded
+    }
+
+    /// Whether `bytes` are the first `bytes.count` bytes of `key`, compared a word at a time
+    /// (loads only: comparing a copy just written would stall on the writes).
+    @inline(__always)
+    private static func equal(_ bytes: UnsafeRawBufferPointer, _ key: UnsafeRawBufferPointer) -> Bool {
+        let count = bytes.count
+        guard count >= 8 else { return bytes.elementsEqual(key.prefix(count)) }
+        var at = 0
+        while at + 8 <= count {
+            guard bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self) == key.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+            else { return false }
+            at += 8
+        }
+        // The last word overlaps the ones compared.
+        return at == count
+            || bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == key.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
     }
 }

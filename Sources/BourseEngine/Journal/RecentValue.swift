@@ -35,7 +35,16 @@ struct RecentValue<Value> {
     @inline(__always)
     private static func equal(_ bytes: UnsafeRawBufferPointer, _ key: UnsafeRawBufferPointer) -> Bool {
         let count = bytes.count
-        guard count >= 8 else { return bytes.elementsEqual(key.prefix(count)) }
+        guard count >= 8 else {
+            guard count >= 4 else {
+                for at in 0..<count where bytes[at] != key[at] { return false }
+                return true
+            }
+            // Two overlapping half-words.
+            return bytes.loadUnaligned(as: UInt32.self) == key.loadUnaligned(as: UInt32.self)
+                && bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                    == key.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        }
         var at = 0
         while at + 8 <= count {
             guard bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self) == key.loadUnaligned(fromByteOffset: at, as: UInt64.self)

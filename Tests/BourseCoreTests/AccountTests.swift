@@ -23,6 +23,23 @@ import Testing
         #expect(throws: AccountError.nonPositiveAmount(account.id, try usd("0.00"))) { try account.deposit(usd("0")) }
     }
 
+    /// A saved account is restored exactly, zero balances included and in order; a negative
+    /// balance or a currency given twice is refused.
+    @Test func restoringExactBalances() throws {
+        let balances = [try usd("0.00"), try Money(parsing: "1.5", .BTC), try Money(parsing: "0", .USDT)]
+        let account = try Account(id: TestDefaults.accountID, balances: balances)
+        #expect(Array(account.balances.keys) == [.USD, .BTC, .USDT])
+        #expect(account.balances.values.map(\.total) == balances)
+        #expect(account.balances.values.allSatisfy { $0.locked.isZero })
+        #expect(account.locks.isEmpty)
+        #expect(throws: AccountError.negativeBalance(account.id, try usd("-0.01"))) {
+            try Account(id: TestDefaults.accountID, balances: [usd("-0.01")])
+        }
+        #expect(throws: AccountError.duplicateCurrency(account.id, .USD)) {
+            try Account(id: TestDefaults.accountID, balances: [usd("1.00"), usd("0.00")])
+        }
+    }
+
     @Test func lockingReservesFreeMoney() throws {
         var account = try account()
         try account.lock(usd("4000.00"), for: orderID)

@@ -75,6 +75,32 @@ import Testing
         #expect(try JournalVerifier.verify(path: single).firstBad?.sequence == 1)
     }
 
+    /// An edited snapshot row (a negative sequence, a column of the wrong type) is a typed error
+    /// naming the snapshot, not a trap.
+    @Test(arguments: [
+        "UPDATE snapshot SET sequence = -7",
+        "UPDATE snapshot SET timestamp = 'noon'",
+        "UPDATE snapshot SET state = 42",
+        "UPDATE snapshot SET session = 4.5",
+    ])
+    func anEditedSnapshotIsReportedNotTrappedOn(edit: String) throws {
+        let path = JournalStoreTests.temporaryPath()
+        do {
+            let journal = try SQLiteEventJournal(path: path)
+            try journal.append(.audit(AuditEntry(category: .operatorCommand, actor: "ops", action: "start", reason: "test")), timestamp: UnixNanos(1), correlationID: "")
+            try journal.save(Snapshot(sequence: 1, timestamp: UnixNanos(1), bytes: [1, 2, 3], session: [4]))
+        }
+        // Every snapshot row is edited, so the damaged one is the latest.
+        try JournalStoreTests.database(path).write { db in try db.execute(sql: edit) }
+        let journal = try SQLiteEventJournal(path: path)
+        #expect {
+            _ = try journal.latestSnapshot()
+        } throws: { error in
+            guard let error = error as? JournalError, case .storage(let message) = error else { return false }
+            return message.contains("snapshot") && message.contains(path)
+        }
+    }
+
     /// The audit commands open read-only: a torn last record is not cut off (the file is left as
     /// it is) and reading it is an error, not a repair.
     @Test func theReadOnlyOpenChangesNothing() throws {

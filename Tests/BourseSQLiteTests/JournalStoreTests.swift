@@ -56,6 +56,19 @@ import Testing
         #expect(journal.lastSequence == reference.lastSequence)
         #expect(try journal.records() == (try reference.records()))
         #expect(try journal.records(after: 100) == Array(try reference.records().dropFirst(100)))
+        // Newest first, from before a sequence, until the body says stop.
+        var reversed: [JournalRecord] = []
+        try journal.forEachReversed(before: 101) { record in
+            reversed.append(record)
+            return true
+        }
+        #expect(reversed == Array(try reference.records().prefix(100).reversed()))
+        var firstFive: [UInt64] = []
+        try journal.forEachReversed(before: journal.lastSequence + 1) { record in
+            firstFive.append(record.sequence)
+            return firstFive.count < 5
+        }
+        #expect(firstFive == Array((journal.lastSequence - 4...journal.lastSequence).reversed()))
     }
 
     @Test func reopeningContinuesTheJournalAndTheChain() throws {
@@ -71,6 +84,18 @@ import Testing
         #expect(verification.isIntact, "\(verification)")
         #expect(verification.records == Int(state.lastSequence) + 1)
         #expect(try reopened.latestSnapshot()?.sequence ?? 0 > 0)
+    }
+
+    /// A saved snapshot reads back as it was, with or without a session part (an empty blob).
+    @Test(arguments: [[], [7, 0, 9]] as [[UInt8]])
+    func snapshotsReadBackAsSaved(session: [UInt8]) throws {
+        let path = Self.temporaryPath()
+        let journal = try SQLiteEventJournal(path: path)
+        try journal.append(.audit(AuditEntry(category: .operatorCommand, actor: "ops", action: "start", reason: "test")), timestamp: UnixNanos(5), correlationID: "")
+        let snapshot = Snapshot(sequence: 1, timestamp: UnixNanos(5), bytes: [1, 2, 3], session: session)
+        try journal.save(snapshot)
+        #expect(try journal.latestSnapshot() == snapshot)
+        #expect(try SQLiteEventJournal(path: path).latestSnapshot() == snapshot)
     }
 
     @Test func fsyncModeMakesEveryRecordVisibleAtOnce() throws {

@@ -34,6 +34,20 @@ public struct Account: Sendable, Hashable {
         for amount in deposits { try deposit(amount) }
     }
 
+    /// An account holding exactly `balances` (one total per currency, zero included, kept in this
+    /// order) with nothing locked: a saved account restored as it was, where a spent currency
+    /// keeps its zero balance. Throws ``AccountError/negativeBalance(_:_:)`` or
+    /// ``AccountError/duplicateCurrency(_:_:)``.
+    public init(id: AccountID, type: AccountType = .cash, balances: [Money]) throws(AccountError) {
+        self.id = id
+        self.type = type
+        for total in balances {
+            guard total.raw >= 0 else { throw .negativeBalance(id, total) }
+            guard self.balances[total.currency] == nil else { throw .duplicateCurrency(id, total.currency) }
+            self.balances[total.currency] = AccountBalance(total: total, locked: .zero(total.currency))
+        }
+    }
+
     /// The balance of `currency` (zero when the account never held it).
     public func balance(_ currency: Currency) -> AccountBalance { balances[currency] ?? .zero(currency) }
 

@@ -10,6 +10,10 @@ public enum AccountError: Error, Equatable, Sendable, CustomStringConvertible {
     case instrumentMismatch(AccountID, expected: InstrumentID, got: InstrumentID)
     /// An amount beyond the fixed-point range.
     case overflow(AccountID)
+    /// A balance to restore below zero (a cash account never holds one).
+    case negativeBalance(AccountID, Money)
+    /// A currency listed twice among the balances to restore.
+    case duplicateCurrency(AccountID, Currency)
 
     public var description: String {
         switch self {
@@ -21,6 +25,8 @@ public enum AccountError: Error, Equatable, Sendable, CustomStringConvertible {
         case .instrumentMismatch(let id, let expected, let got):
             "account \(id): fill for \(got) applied with instrument \(expected)"
         case .overflow(let id): "account \(id): amount overflows the fixed-point range"
+        case .negativeBalance(let id, let total): "account \(id): balance \(total) cannot be negative"
+        case .duplicateCurrency(let id, let currency): "account \(id): currency \(currency) is listed twice"
         }
     }
 }

@@ -20,6 +20,10 @@ public protocol EventJournal: AnyObject {
 
     /// Calls `body` with every record after `sequence`, in order.
     func forEach(after sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Void) throws(JournalError)
+
+    /// Calls `body` with the records before `sequence`, newest first, while it returns `true`:
+    /// for what is found near the end (what a restart needs of its open orders).
+    func forEachReversed(before sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Bool) throws(JournalError)
 }
 
 extension EventJournal {

@@ -23,12 +23,26 @@ public final class InMemoryEventJournal: EventJournal {
     public func sync() throws(JournalError) {}
 
     public func forEach(after sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Void) throws(JournalError) {
+        var reader = ByteReader()
         var index = Int(clamping: sequence)
         while index < encoded.count {
-            let record: JournalRecord
-            do { record = try JournalCodec.decode(encoded[index]) } catch { throw .codec(sequence: UInt64(index + 1), error) }
-            try body(record)
+            try body(try record(at: index, &reader))
             index += 1
         }
+    }
+
+    public func forEachReversed(before sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Bool) throws(JournalError) {
+        var reader = ByteReader()
+        // Record n is at index n − 1.
+        var index = min(Int(clamping: sequence), encoded.count + 1) - 2
+        while index >= 0, try body(try record(at: index, &reader)) { index -= 1 }
+    }
+
+    /// The record at `index` (sequence `index + 1`), decoded with `reader`.
+    private func record(at index: Int, _ reader: inout ByteReader) throws(JournalError) -> JournalRecord {
+        let result = encoded[index].withUnsafeBytes { bytes in
+            Result { () throws(JournalCodecError) in try reader.readRecord(bytes) }
+        }
+        do { return try result.get() } catch { throw .codec(sequence: UInt64(index + 1), error) }
     }
 }

@@ -51,7 +51,7 @@ extension JournalCodec {
             }
         case .modifyOrder:
             return .modify(BourseExecution.ModifyOrder(
-                clientOrderID: try r.readIdentifier("client order id"), strategyID: try r.readIdentifier("strategy id"),
+                clientOrderID: try r.readClientOrderID("client order id"), strategyID: try r.readStrategyID("strategy id"),
                 instrumentID: try r.readInstrumentID("instrument id"),
                 quantity: try r.readOptional("quantity") { r throws(JournalCodecError) in try r.readQuantity("quantity") },
                 price: try r.readOptional("price") { r throws(JournalCodecError) in try r.readPrice("price") },
@@ -59,11 +59,11 @@ extension JournalCodec {
                 tsInit: try r.readUnixNanos("ts init")))
         case .cancelOrder:
             return .cancel(CancelOrder(
-                clientOrderID: try r.readIdentifier("client order id"), strategyID: try r.readIdentifier("strategy id"),
+                clientOrderID: try r.readClientOrderID("client order id"), strategyID: try r.readStrategyID("strategy id"),
                 instrumentID: try r.readInstrumentID("instrument id"), tsInit: try r.readUnixNanos("ts init")))
         case .cancelAllOrders:
             return .cancelAll(CancelAllOrders(
-                strategyID: try r.readIdentifier("strategy id"), instrumentID: try r.readInstrumentID("instrument id"),
+                strategyID: try r.readStrategyID("strategy id"), instrumentID: try r.readInstrumentID("instrument id"),
                 side: try r.readOptional("side") { r throws(JournalCodecError) in try r.readCase("side") },
                 tsInit: try r.readUnixNanos("ts init")))
         default:
@@ -107,8 +107,8 @@ extension JournalCodec {
     }
 
     static func decodeOrder(_ r: inout ByteReader) throws(JournalCodecError) -> OrderInitialized {
-        let clientOrderID: ClientOrderID = try r.readIdentifier("client order id")
-        let strategyID: StrategyID = try r.readIdentifier("strategy id")
+        let clientOrderID: ClientOrderID = try r.readClientOrderID("client order id")
+        let strategyID: StrategyID = try r.readStrategyID("strategy id")
         let instrumentID = try r.readInstrumentID("instrument id")
         let side: OrderSide = try r.readCase("side")
         let type: OrderType = try r.readCase("order type")

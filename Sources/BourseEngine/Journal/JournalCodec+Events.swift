@@ -55,8 +55,8 @@ extension JournalCodec {
 
     static func decodeEvent(_ kind: JournalEntryKind, _ r: inout ByteReader) throws(JournalCodecError) -> OrderEvent {
         if kind == .orderInitialized { return .initialized(try decodeOrder(&r)) }
-        let id: ClientOrderID = try r.readIdentifier("client order id")
-        let strategy: StrategyID = try r.readIdentifier("strategy id")
+        let id: ClientOrderID = try r.readClientOrderID("client order id")
+        let strategy: StrategyID = try r.readStrategyID("strategy id")
         let instrument = try r.readInstrumentID("instrument id")
         let tsEvent = try r.readUnixNanos("ts event")
         let tsInit = try r.readUnixNanos("ts init")
@@ -68,16 +68,16 @@ extension JournalCodec {
         case .orderSubmitted:
             return .submitted(OrderSubmitted(
                 clientOrderID: id, strategyID: strategy, instrumentID: instrument,
-                accountID: try r.readIdentifier("account id"), tsEvent: tsEvent, tsInit: tsInit))
+                accountID: try r.readAccountID("account id"), tsEvent: tsEvent, tsInit: tsInit))
         case .orderAccepted:
             return .accepted(OrderAccepted(
                 clientOrderID: id, strategyID: strategy, instrumentID: instrument,
-                venueOrderID: try r.readIdentifier("venue order id"), accountID: try r.readIdentifier("account id"),
+                venueOrderID: try r.readIdentifier("venue order id"), accountID: try r.readAccountID("account id"),
                 tsEvent: tsEvent, tsInit: tsInit))
         case .orderRejected:
             return .rejected(OrderRejected(
                 clientOrderID: id, strategyID: strategy, instrumentID: instrument,
-                accountID: try r.readIdentifier("account id"), reason: try r.readString("reason"), tsEvent: tsEvent,
+                accountID: try r.readAccountID("account id"), reason: try r.readString("reason"), tsEvent: tsEvent,
                 tsInit: tsInit))
         case .orderCanceled:
             let (v, a) = try readVenueIDs(&r)
@@ -123,7 +123,7 @@ extension JournalCodec {
                 triggerPrice: try r.readOptional("trigger price") { r throws(JournalCodecError) in try r.readPrice("trigger price") },
                 tsEvent: tsEvent, tsInit: tsInit))
         case .orderFilled:
-            let account: AccountID = try r.readIdentifier("account id")
+            let account: AccountID = try r.readAccountID("account id")
             let venueOrderID: VenueOrderID = try r.readIdentifier("venue order id")
             let tradeID: TradeID = try r.readIdentifier("trade id")
             let positionID: PositionID? = try r.readOptional("position id") { r throws(JournalCodecError) in try r.readIdentifier("position id") }
@@ -149,7 +149,7 @@ extension JournalCodec {
 
     private static func readVenueIDs(_ r: inout ByteReader) throws(JournalCodecError) -> (VenueOrderID?, AccountID?) {
         let venueOrderID: VenueOrderID? = try r.readOptional("venue order id") { r throws(JournalCodecError) in try r.readIdentifier("venue order id") }
-        let accountID: AccountID? = try r.readOptional("account id") { r throws(JournalCodecError) in try r.readIdentifier("account id") }
+        let accountID: AccountID? = try r.readOptional("account id") { r throws(JournalCodecError) in try r.readAccountID("account id") }
         return (venueOrderID, accountID)
     }
 }

@@ -46,11 +46,12 @@ public enum JournalCodec {
     }
 
     /// Decodes one whole record.
+    ///
+    /// To decode many records (a replay), keep one ``ByteReader`` and call its
+    /// ``ByteReader/readRecord(_:)`` for each: it remembers the ids the records repeat.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(JournalCodecError) -> JournalRecord {
-        var reader = ByteReader(bytes)
-        let record = try decode(from: &reader)
-        guard reader.isAtEnd else { throw .trailingBytes(bytes.count - reader.offset) }
-        return record
+        var reader = ByteReader()
+        return try reader.readRecord(bytes)
     }
 
     /// Decodes one whole record from an array.
@@ -65,7 +66,7 @@ public enum JournalCodec {
         return try readHeader(&reader)
     }
 
-    private static func readHeader(_ reader: inout ByteReader) throws(JournalCodecError) -> JournalEntryKind {
+    static func readHeader(_ reader: inout ByteReader) throws(JournalCodecError) -> JournalEntryKind {
         let version = try reader.readUInt8("version")
         guard version == schemaVersion else { throw .unknownVersion(version, supported: schemaVersion) }
         let code = try reader.readUInt8("kind")
@@ -73,33 +74,52 @@ public enum JournalCodec {
         return kind
     }
 
-    static func decode(from reader: inout ByteReader) throws(JournalCodecError) -> JournalRecord {
-        let kind = try readHeader(&reader)
-        let sequence = try reader.readUInt64("sequence")
-        let timestamp = try reader.readUnixNanos("timestamp")
-        let correlationID = try reader.readString("correlation id")
-        let entry: JournalEntry
-        switch kind {
-        case .submitOrder, .submitOrderList, .modifyOrder, .cancelOrder, .cancelAllOrders:
-            entry = .command(try decodeCommand(kind, &reader))
-        case .sessionStart:
-            entry = .sessionStart(try decodeSessionStart(&reader))
-        case .marketData:
-            entry = .marketData(MarketDataMark(
-                instrumentID: try reader.readInstrumentID("instrument id"), index: try reader.readInt64("bar index"),
-                tsEvent: try reader.readUnixNanos("ts event")))
-        case .auditRiskDecision, .auditKillSwitch, .auditConfigurationChange, .auditOperatorCommand, .auditRecovery:
-            entry = .audit(AuditEntry(
-                category: auditCategory(kind), actor: try reader.readString("actor"), action: try reader.readString("action"),
-                reason: try reader.readString("reason"),
-                clientOrderID: try reader.readOptional("client order id") { r throws(JournalCodecError) in try r.readIdentifier("client order id") }))
-        default:
-            entry = .event(try decodeEvent(kind, &reader))
-        }
-        return JournalRecord(sequence: sequence, timestamp: timestamp, correlationID: correlationID, entry: entry)
-    }
-
-    private static func auditCategory(_ kind: JournalEntryKind) -> AuditEntry.Category {
+    static func auditCategory(_ kind: JournalEntryKind) -> AuditEntry.Category {
         AuditEntry.Category.allCases.first { JournalEntryKind.audit($0) == kind } ?? .recovery
+    }
+}
+
+extension ByteReader {
+    /// Decodes `bytes` as one whole record.
+    ///
+    /// - Complexity: O(n) in the record's size; no allocation but for texts longer than 15 bytes
+    ///   and what the entry's own types hold by reference.
+    public mutating func readRecord(_ bytes: UnsafeRawBufferPointer) throws(JournalCodecError) -> JournalRecord {
+        // A record is as large as its largest entry (an order event, some 350 bytes), and Swift
+        // copies a whole record wherever one is handed on: so each case checks the end, then builds
+        // the record as this method's result, and this is an instance method (a static one gets a
+        // thunk that copies its result once more).
+        restart(bytes)
+        let kind = try JournalCodec.readHeader(&self)
+        let sequence = try readUInt64("sequence")
+        let timestamp = try readUnixNanos("timestamp")
+        let correlationID = try readCorrelationID()
+        switch kind {
+        case .marketData:
+            let mark = MarketDataMark(
+                instrumentID: try readInstrumentID("instrument id"), index: try readInt64("bar index"),
+                tsEvent: try readUnixNanos("ts event"))
+            try expectEnd()
+            return JournalRecord(sequence: sequence, timestamp: timestamp, correlationID: correlationID, entry: .marketData(mark))
+        case .submitOrder, .submitOrderList, .modifyOrder, .cancelOrder, .cancelAllOrders:
+            let command = try JournalCodec.decodeCommand(kind, &self)
+            try expectEnd()
+            return JournalRecord(sequence: sequence, timestamp: timestamp, correlationID: correlationID, entry: .command(command))
+        case .sessionStart:
+            let start = try JournalCodec.decodeSessionStart(&self)
+            try expectEnd()
+            return JournalRecord(sequence: sequence, timestamp: timestamp, correlationID: correlationID, entry: .sessionStart(start))
+        case .auditRiskDecision, .auditKillSwitch, .auditConfigurationChange, .auditOperatorCommand, .auditRecovery:
+            let audit = AuditEntry(
+                category: JournalCodec.auditCategory(kind), actor: try readAuditActor(), action: try readString("action"),
+                reason: try readAuditReason(),
+                clientOrderID: try readOptional("client order id") { r throws(JournalCodecError) in try r.readClientOrderID("client order id") })
+            try expectEnd()
+            return JournalRecord(sequence: sequence, timestamp: timestamp, correlationID: correlationID, entry: .audit(audit))
+        default:
+            let event = try JournalCodec.decodeEvent(kind, &self)
+            try expectEnd()
+            return JournalRecord(sequence: sequence, timestamp: timestamp, correlationID: correlationID, entry: .event(event))
+        }
     }
 }

@@ -189,11 +189,18 @@ public final class JournalRecorder {
     /// Whether a recovery ran out of journaled records but has not been reconciled yet.
     var awaitsReconciliation: Bool { recovery != nil && recovery?.reconciled == false }
 
-    /// Learns the correlation id of every order the journal mentions (after a restart, so the
-    /// events journaled from now on carry their order's signal).
+    /// Learns the correlation id of every order still open in ``state`` (after a restart, so the
+    /// events journaled from now on carry their order's signal): the last non-empty one journaled
+    /// for it. The journal is read from its end and only until every open order is found, not
+    /// whole; closed orders get no more records, so their ids are not looked for.
     public func restoreCorrelations() throws(JournalError) {
-        try journal.forEach(after: 0) { record throws(JournalError) in
-            if let id = record.entry.clientOrderID, !record.correlationID.isEmpty { correlation[id] = record.correlationID }
+        var wanted = Set(state.orders.values.lazy.filter { !$0.isClosed }.map(\.clientOrderID))
+        guard !wanted.isEmpty else { return }
+        try journal.forEachReversed(before: journal.lastSequence + 1) { record throws(JournalError) in
+            if let id = record.entry.clientOrderID, !record.correlationID.isEmpty, wanted.remove(id) != nil {
+                correlation[id] = record.correlationID
+            }
+            return !wanted.isEmpty
         }
     }
 

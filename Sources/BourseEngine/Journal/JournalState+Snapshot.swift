@@ -74,12 +74,14 @@ extension JournalState {
         }
         var balances: [Money] = []
         for _ in 0..<(try r.readLength("balance count")) { balances.append(try r.readMoney("balance")) }
-        guard r.isAtEnd else { throw .trailingBytes(0) }
+        try r.expectEnd()
         do {
-            try self.init(instruments: instruments, accountID: accountID, startingBalances: balances)
+            try self.init(instruments: instruments, accountID: accountID, startingBalances: [])
+            try restore(
+                orders: orders, positions: positions, balances: balances, fillCount: Int(fills), lastSequence: sequence,
+                lastBarIndex: barIndex)
         } catch {
-            throw .invalidValue(field: "balances", reason: error.description)
+            throw .invalidValue(field: "balances", reason: "\(error)")
         }
-        restore(orders: orders, positions: positions, fillCount: Int(fills), lastSequence: sequence, lastBarIndex: barIndex)
     }
 }

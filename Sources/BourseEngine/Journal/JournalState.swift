@@ -64,10 +64,14 @@ public struct JournalState: Sendable, Hashable {
         lastSequence = record.sequence
     }
 
+    /// Sets the state a snapshot saved; throws ``AccountError`` when its balances are not an
+    /// account's (negative, a currency twice).
     mutating func restore(
-        orders: [Order], positions: [(InstrumentID, raw: Int64, precision: UInt8)], fillCount: Int, lastSequence: UInt64,
-        lastBarIndex: Int64
-    ) {
+        orders: [Order], positions: [(InstrumentID, raw: Int64, precision: UInt8)], balances: [Money], fillCount: Int,
+        lastSequence: UInt64, lastBarIndex: Int64
+    ) throws(AccountError) {
+        // Exactly as saved: a spent currency keeps its zero balance (a deposit cannot make one).
+        account = try Account(id: account.id, type: account.type, balances: balances)
         for order in orders { self.orders[order.clientOrderID] = order }
         for (id, raw, precision) in positions { setPosition(id, raw: raw, precision: precision) }
         self.fillCount = fillCount

@@ -260,17 +260,8 @@ extension SimulatedVenue {
             throw .init(description: "the saved cash account lists a currency twice")
         }
         do {
-            var cash = try Account(id: accountID)
-            for balance in state.balances {
-                if balance.raw == 0 {
-                    // A spent currency keeps its (zero) balance: made by a deposit and a withdrawal of one unit.
-                    let unit = Money(uncheckedRaw: 1, currency: balance.currency)
-                    try cash.deposit(unit)
-                    try cash.withdraw(unit)
-                } else {
-                    try cash.deposit(balance)
-                }
-            }
+            // Exactly as saved: a spent currency keeps its zero balance.
+            var cash = try Account(id: accountID, balances: state.balances)
             for lock in state.locks { try cash.lock(lock.amount, for: lock.clientOrderID) }
             return cash
         } catch { throw .init(description: "the saved cash account is invalid: \(error)") }

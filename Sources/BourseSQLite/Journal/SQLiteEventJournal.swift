@@ -256,32 +256,52 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
     // MARK: Reading
 
     public func forEach(after sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Void) throws(JournalError) {
+        try decodeRows("SELECT sequence, payload FROM journal WHERE sequence > ? ORDER BY sequence", sequence) {
+            record throws(JournalError) in
+            try body(record)
+            return true
+        }
+    }
+
+    public func forEachReversed(before sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Bool) throws(JournalError) {
+        try decodeRows("SELECT sequence, payload FROM journal WHERE sequence < ? ORDER BY sequence DESC", sequence, body)
+    }
+
+    /// Runs `sql` (selecting sequence and payload, with one `?` bound to `sequence`) and calls
+    /// `body` with each row's record while it returns `true`.
+    private func decodeRows(
+        _ sql: String, _ sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Bool
+    ) throws(JournalError) {
         try flush()
         var failure: JournalError?
         do {
             try queue.read { db in
-                let statement = try db.makeStatement(sql: "SELECT sequence, payload FROM journal WHERE sequence > ? ORDER BY sequence")
+                let statement = try db.makeStatement(sql: sql)
                 let s = statement.sqliteStatement
                 sqlite3_bind_int64(s, 1, Int64(clamping: sequence))
                 defer { sqlite3_reset(s) }
+                // One reader for every row: it remembers the ids the records repeat.
+                var reader = ByteReader()
                 while true {
                     let code = sqlite3_step(s)
                     if code == SQLITE_DONE { break }
                     guard code == SQLITE_ROW else {
                         throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
                     }
-                    let seq = UInt64(sqlite3_column_int64(s, 0))
+                    // The payload is read in place (SQLite's pointer, valid until the next step):
+                    // no Data, no copy. Typed catches: the record is built once, in this frame.
                     let bytes = UnsafeRawBufferPointer(start: sqlite3_column_blob(s, 1), count: Int(sqlite3_column_bytes(s, 1)))
-                    do {
-                        let record = try JournalCodec.decode(bytes)
-                        try body(record)
-                    } catch let error as JournalCodecError {
-                        failure = .codec(sequence: seq, error)
+                    let record: JournalRecord
+                    do throws(JournalCodecError) { record = try reader.readRecord(bytes) } catch {
+                        failure = .codec(sequence: UInt64(bitPattern: sqlite3_column_int64(s, 0)), error)
                         return
-                    } catch let error as JournalError {
+                    }
+                    let more: Bool
+                    do throws(JournalError) { more = try body(record) } catch {
                         failure = error
                         return
                     }
+                    if !more { return }
                 }
             }
         } catch { throw .storage("cannot read \(path): \(error)") }
@@ -301,15 +321,25 @@ public final class SQLiteEventJournal: EventJournal, SnapshotStore {
         } catch { throw .storage("cannot save a snapshot to \(path): \(error)") }
     }
 
+    /// The snapshot of the highest sequence; `nil` when there is none. A row that is not one this
+    /// journal writes (a negative sequence, a column of the wrong type: the file was edited) is
+    /// ``JournalError/storage(_:)`` naming it.
     public func latestSnapshot() throws(JournalError) -> Snapshot? {
+        let row: Row?
         do {
-            return try queue.read { db in
-                try Row.fetchOne(db, sql: "SELECT sequence, timestamp, state, session FROM snapshot ORDER BY sequence DESC LIMIT 1").map { row in
-                    Snapshot(
-                        sequence: UInt64(row["sequence"] as Int64), timestamp: UnixNanos(row["timestamp"] as Int64),
-                        bytes: Array(row["state"] as Data), session: Array(row["session"] as Data))
-                }
+            row = try queue.read { db in
+                try Row.fetchOne(db, sql: "SELECT sequence, timestamp, state, session FROM snapshot ORDER BY sequence DESC LIMIT 1")
             }
         } catch { throw .storage("cannot read snapshots from \(path): \(error)") }
+        guard let row else { return nil }
+        guard let stored = row.integer("sequence"), let sequence = UInt64(exactly: stored), let timestamp = row.integer("timestamp"),
+            let state = row.bytes("state"), let session = row.bytes("session")
+        else {
+            let name = row.integer("sequence").map { "#\($0)" } ?? "with sequence \(row["sequence"] as DatabaseValue)"
+            throw .storage(
+                "journal \(path): the latest snapshot (\(name)) is not one this journal writes (a negative sequence or a column of the wrong type): "
+                    + "the file was edited; delete that snapshot row to restart from the journal alone")
+        }
+        return Snapshot(sequence: sequence, timestamp: UnixNanos(timestamp), bytes: state, session: session)
     }
 }

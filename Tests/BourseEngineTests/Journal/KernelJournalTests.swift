@@ -203,4 +203,6 @@ final class FailingJournal: EventJournal {
     func sync() throws(JournalError) {}
 
     func forEach(after sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Void) throws(JournalError) {}
+
+    func forEachReversed(before sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Bool) throws(JournalError) {}
 }

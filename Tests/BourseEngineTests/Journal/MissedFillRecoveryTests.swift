@@ -39,8 +39,9 @@ import Testing
     }
 
     /// Journals and sends limit buys of 10 at 100 and 90 (signals SIG-1, SIG-2), then crashes.
-    func sessionBeforeTheCrash(_ journal: InMemoryEventJournal) throws {
-        let recorder = JournalRecorder(journal: journal, clock: clock, state: try emptyState(), syncsCommands: true)
+    /// `state` is the journal's state when it already holds records.
+    func sessionBeforeTheCrash(_ journal: any EventJournal, state: JournalState? = nil) throws {
+        let recorder = JournalRecorder(journal: journal, clock: clock, state: try state ?? emptyState(), syncsCommands: true)
         let oms = BourseExecution.OrderManager(client: venue)
         for (n, price) in [(1, "100.00"), (2, "90.00")] {
             let order = try OrderInitialized(
@@ -89,6 +90,36 @@ import Testing
         #expect(!added.contains { if case .command = $0.entry { true } else { false } }, "nothing is sent again")
         let l2 = try ClientOrderID("L-2")
         #expect(venue.openOrderReports().map(\.clientOrderID) == [l2])
+    }
+
+    /// A restart learns the open orders' correlation ids from the journal's end, back to the last
+    /// record naming each (here 4 of 506 records; it used to read them all), and learns the same
+    /// ids a full read gives: the last non-empty one journaled for each.
+    @Test func correlationsAreRestoredFromTheJournalsTail() throws {
+        let journal = CountingJournal()
+        var state = try emptyState()
+        for n in 0..<500 {
+            try state.apply(try journal.append(
+                .marketData(MarketDataMark(instrumentID: instrument.id, index: Int64(n), tsEvent: clock.now)), timestamp: clock.now,
+                correlationID: ""))
+        }
+        try sessionBeforeTheCrash(journal, state: state)
+        state = try emptyState()
+        try journal.forEach(after: 0) { record throws(JournalError) in try state.apply(record) }
+        #expect(journal.lastSequence == 506)
+        var lastCorrelation: [ClientOrderID: String] = [:]
+        try journal.forEach(after: 0) { record in
+            if let id = record.entry.clientOrderID, !record.correlationID.isEmpty { lastCorrelation[id] = record.correlationID }
+        }
+        let open = state.orders.values.filter { !$0.isClosed }.map(\.clientOrderID)
+        #expect(open.map(\.value) == ["L-1", "L-2"])
+
+        let recorder = JournalRecorder(journal: journal, clock: clock, state: state, syncsCommands: true)
+        journal.recordsRead = 0
+        try recorder.restoreCorrelations()
+        #expect(journal.recordsRead == 4, "L-2's three records and L-1's acceptance")
+        for id in open { #expect(recorder.correlationID(of: id) == lastCorrelation[id]) }
+        #expect(recorder.correlationID(of: try ClientOrderID("L-1")) == "SIG-1")
     }
 
     @Test func venueAnswersFillsSinceATimeOrATrade() throws {
@@ -279,5 +310,34 @@ import Testing
         #expect(fill.orderType == .stopMarket)
         #expect(fill == venueFill.withOrderType(.stopMarket))
         #expect(restarted.state.orders[stop.clientOrderID]?.status == .filled)
+    }
+}
+
+/// An in-memory journal that counts the records it hands out.
+final class CountingJournal: EventJournal {
+    private let inner = InMemoryEventJournal()
+    var recordsRead = 0
+
+    var lastSequence: UInt64 { inner.lastSequence }
+
+    @discardableResult
+    func append(_ entry: JournalEntry, timestamp: UnixNanos, correlationID: String) throws(JournalError) -> JournalRecord {
+        try inner.append(entry, timestamp: timestamp, correlationID: correlationID)
+    }
+
+    func sync() throws(JournalError) {}
+
+    func forEach(after sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Void) throws(JournalError) {
+        try inner.forEach(after: sequence) { record throws(JournalError) in
+            recordsRead += 1
+            try body(record)
+        }
+    }
+
+    func forEachReversed(before sequence: UInt64, _ body: (JournalRecord) throws(JournalError) -> Bool) throws(JournalError) {
+        try inner.forEachReversed(before: sequence) { record throws(JournalError) in
+            recordsRead += 1
+            return try body(record)
+        }
     }
 }

@@ -59,6 +59,23 @@ import Testing
         }
     }
 
+    @Test func gallopingFindsTheSameIndexAsALinearScan() {
+        var random = Random(state: 5)
+        for _ in 0..<500 {
+            var value: Int64 = 0
+            let values: [Int64] = (0..<random.below(70)).map { _ in
+                value += Int64(random.below(3))
+                return value
+            }
+            let start = random.below(values.count + 1)
+            let limit = Int64(random.below(Int(value) + 3)) - 1
+            for belongs in [{ (x: Int64) in x > limit }, { (x: Int64) in x >= limit }] {
+                let linear = values[start...].firstIndex(where: belongs) ?? values.count
+                #expect(values.gallopingIndex(from: start, where: belongs) == linear)
+            }
+        }
+    }
+
     @Test func compactColumnKeepsEveryValueExactly() {
         var random = Random(state: 11)
         for quantum: Int64 in [1, 60_000_000_000, 7] {

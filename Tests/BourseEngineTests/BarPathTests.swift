@@ -103,6 +103,32 @@ import Testing
         }
     }
 
+    @Test func compactColumnKeepsRepeatedValuesExactly() {
+        // Runs of one value (a flat portfolio's equity) between changes, across block edges and
+        // after replacements, narrow and wide blocks.
+        var random = Random(state: 13)
+        for quantum: Int64 in [1, 60_000_000_000] {
+            var column = CompactColumn(quantum: quantum, capacity: 10)
+            var reference: [Int64] = []
+            var value: Int64 = 1_000_000_000
+            for _ in 0..<3_000 {
+                switch random.below(20) {
+                case 0: value &+= Int64(random.below(1_000)) * quantum
+                case 1: value &+= Int64(bitPattern: random.next())
+                case 2 where !reference.isEmpty:
+                    value &-= quantum
+                    column.replaceLast(with: value)
+                    reference[reference.count - 1] = value
+                    continue
+                default: break  // the same value again
+                }
+                column.append(value)
+                reference.append(value)
+            }
+            #expect(column.values == reference)
+        }
+    }
+
     @Test func compactColumnOfARegularCurveNeedsFourBytesAPoint() {
         var column = CompactColumn(quantum: 60_000_000_000, capacity: 100_000)
         for i in 0..<100_000 { column.append(1_700_000_000_000_000_000 + Int64(i + 1) * 60_000_000_000) }

@@ -33,15 +33,7 @@ let benchmarks: @Sendable () -> Void = {
     // on every bar but submits no orders (kernel loop, clock, marks, indicators, strategy lookup,
     // equity curve).
     Benchmark("Backtest 1M 1-minute bars, SMA(10/30) cross signals, no orders") { benchmark in
-        for _ in benchmark.scaledIterations {
-            let kernel = try Backtest.makeKernel(
-                strategy: CrossSignals(parameters: ParameterValues(CrossSignals.parameters)), risk: PassThroughRiskEngine(),
-                config: config)
-            benchmark.startMeasurement()
-            try kernel.run()
-            benchmark.stopMeasurement()
-            blackHole(kernel.strategy.crosses)
-        }
+        try measureSignals(benchmark, on: config)
     }
 
     // The same run with BourseRisk's pre-trade checks on every order (limits that never bind).
@@ -58,6 +50,14 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.stopMeasurement()
             blackHole(kernel.trades.count)
         }
+    }
+
+    // Many instruments sharing timestamps: 20 instruments × 50,000 one-minute bars on the same
+    // minutes (1,000,000 bars in all), signals only. Every run of the data engine is one bar long,
+    // so this measures the merge of the streams (`DataEngine.nextRun`) with the per-bar path. The
+    // data is built here, not at registration, so that the other benchmarks' peak memory leaves it out.
+    Benchmark("Backtest 20 instruments × 50k 1-minute bars, SMA(10/30) cross signals, no orders") { benchmark in
+        try measureSignals(benchmark, on: randomWalkConfig(bars: 50_000, seed: 42, instruments: 20))
     }
 
     // Grid sweep: 100 SMA parameter sets on the same 1,000,000 bars, run with 1 and with 2 worker
@@ -83,33 +83,15 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-/// A seeded random walk of one-minute bars in a margin account of 1,000,000 USD.
-func randomWalkConfig(bars: Int, seed: UInt64) throws -> BacktestConfig {
-    let instrument = try Instrument.equity("RW.SIM")
-    let barType = BarType(instrumentID: instrument.id, spec: .oneMinute)
-    var series = BarSeries(barType: barType, pricePrecision: 2, sizePrecision: 0)
-    var state = seed
-    func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+/// The no-order runs: ``CrossSignals`` over `config`, one kernel per iteration, the run alone measured.
+func measureSignals(_ benchmark: Benchmark, on config: BacktestConfig) throws {
+    for _ in benchmark.scaledIterations {
+        let kernel = try Backtest.makeKernel(
+            strategy: CrossSignals(parameters: ParameterValues(CrossSignals.parameters)), risk: PassThroughRiskEngine(),
+            config: config)
+        benchmark.startMeasurement()
+        try kernel.run()
+        benchmark.stopMeasurement()
+        blackHole(kernel.strategy.crosses)
     }
-    var close: Int64 = 100_00
-    let start = try CivilDateTime(year: 2020, month: 1, day: 1).unixNanos
-    for i in 0..<bars {
-        let open = close
-        close = max(1_00, open + Int64(next() % 21) - 10)
-        let high = max(open, close) + Int64(next() % 5)
-        let low = max(1, min(open, close) - Int64(next() % 5))
-        func price(_ raw: Int64) -> Price { Price(uncheckedRaw: raw, precision: 2) }
-        try series.append(
-            Bar(
-                barType: barType, open: price(open), high: price(high), low: price(low), close: price(close),
-                volume: Quantity(uncheckedRaw: 100, precision: 0), tsEvent: start + .minutes(Int64(i + 1))))
-    }
-    var config = try BacktestConfig(instruments: [instrument], bars: [series], startingCash: Money(parsing: "1000000", .USD))
-    config.commissionRate = try Rate(parsing: "0.0005")
-    return config
 }

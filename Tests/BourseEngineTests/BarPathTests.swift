@@ -59,6 +59,23 @@ import Testing
         }
     }
 
+    @Test func gallopingFindsTheSameIndexAsALinearScan() {
+        var random = Random(state: 5)
+        for _ in 0..<500 {
+            var value: Int64 = 0
+            let values: [Int64] = (0..<random.below(70)).map { _ in
+                value += Int64(random.below(3))
+                return value
+            }
+            let start = random.below(values.count + 1)
+            let limit = Int64(random.below(Int(value) + 3)) - 1
+            for belongs in [{ (x: Int64) in x > limit }, { (x: Int64) in x >= limit }] {
+                let linear = values[start...].firstIndex(where: belongs) ?? values.count
+                #expect(values.gallopingIndex(from: start, where: belongs) == linear)
+            }
+        }
+    }
+
     @Test func compactColumnKeepsEveryValueExactly() {
         var random = Random(state: 11)
         for quantum: Int64 in [1, 60_000_000_000, 7] {
@@ -82,6 +99,32 @@ import Testing
                 #expect(column.lastValue == value)
             }
             #expect(column.count == reference.count)
+            #expect(column.values == reference)
+        }
+    }
+
+    @Test func compactColumnKeepsRepeatedValuesExactly() {
+        // Runs of one value (a flat portfolio's equity) between changes, across block edges and
+        // after replacements, narrow and wide blocks.
+        var random = Random(state: 13)
+        for quantum: Int64 in [1, 60_000_000_000] {
+            var column = CompactColumn(quantum: quantum, capacity: 10)
+            var reference: [Int64] = []
+            var value: Int64 = 1_000_000_000
+            for _ in 0..<3_000 {
+                switch random.below(20) {
+                case 0: value &+= Int64(random.below(1_000)) * quantum
+                case 1: value &+= Int64(bitPattern: random.next())
+                case 2 where !reference.isEmpty:
+                    value &-= quantum
+                    column.replaceLast(with: value)
+                    reference[reference.count - 1] = value
+                    continue
+                default: break  // the same value again
+                }
+                column.append(value)
+                reference.append(value)
+            }
             #expect(column.values == reference)
         }
     }

@@ -39,7 +39,9 @@ extension Position {
     /// The average open price as a `Double`; `nil` when flat.
     public var averageOpenPriceDouble: Double? {
         guard openedQuantityRaw > 0 else { return nil }
-        return Double(openPriceQuantitySum) / Double(openedQuantityRaw) / Double(FixedPoint.scale(pricePrecision))
+        // `Double(Int128)` takes a slow generic path; the same value as an `Int64` converts to the same `Double`.
+        let sum = Int64(exactly: openPriceQuantitySum).map(Double.init) ?? Double(openPriceQuantitySum)
+        return sum / Double(openedQuantityRaw) / Double(FixedPoint.scale(pricePrecision))
     }
 
     /// The signed value of the open quantity at `mark` (`mark × quantity × multiplier`, rounded

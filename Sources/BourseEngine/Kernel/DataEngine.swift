@@ -154,21 +154,34 @@ public struct DataEngine: Sendable {
     /// ordering rule): the stream index and the rows, all consumed; `nil` at the end. Rows
     /// left unprocessed go back with ``giveBack(stream:from:)``. Internal: the caller must give
     /// back exactly the rows it took (the kernel does; tests use `@testable`).
-    /// - Complexity: O(s × log r) for s streams and r rows.
+    /// - Complexity: O(s + log r) for s streams and a run of r rows: the end of the run is found
+    ///   by galloping from its first row, so streams sharing timestamps (runs of one row) cost O(s) each.
     mutating func nextRun() -> (stream: Int, rows: Range<Int>)? {
-        var best = 0
-        if headTimes.count > 1 {
-            for i in 1..<headTimes.count where headTimes[i] < headTimes[best] { best = i }
+        guard !headTimes.isEmpty else { return nil }
+        // One pass: the stream with the earliest head (the first added among equals), and the
+        // earliest other head, the limit of the run, with the first stream added at that time.
+        var (best, bestTime) = (0, headTimes[0])
+        var (limit, limitStream) = (Int64.max, Int.max)
+        for i in 1..<headTimes.count {
+            let time = headTimes[i]
+            if time < bestTime {
+                (limit, limitStream) = (bestTime, best)
+                (best, bestTime) = (i, time)
+            } else if time < limit {
+                (limit, limitStream) = (time, i)
+            }
         }
-        guard !headTimes.isEmpty, headTimes[best] != .max else { return nil }
+        guard bestTime != .max else { return nil }
+        // `best` runs up to the limit, inclusive when it was added before the streams waiting there.
+        let inclusive = best < limitStream
         let first = heads[best]
-        var end = times[best].count
-        for other in headTimes.indices where other != best && headTimes[other] != .max {
-            // Ties go to the stream added first: `best` runs up to `other`'s head time, inclusive
-            // when `best` comes first.
-            let limit = headTimes[other]
-            let precedes = best < other
-            end = times[best].partitioningIndex(in: first..<end) { precedes ? $0 > limit : $0 >= limit }
+        let end: Int
+        if limit == .max {
+            end = times[best].count
+        } else if inclusive {
+            end = times[best].gallopingIndex(from: first) { $0 > limit }
+        } else {
+            end = times[best].gallopingIndex(from: first) { $0 >= limit }
         }
         heads[best] = end
         headTimes[best] = end < times[best].count ? times[best][end] : .max
@@ -205,9 +218,24 @@ extension Array where Element == Int64 {
     func partitioningIndex(in range: Range<Int>, where belongs: (Int64) -> Bool) -> Int {
         var (low, high) = (range.lowerBound, range.upperBound)
         while low < high {
-            let mid = (low + high) / 2
+            let mid = low + (high - low) / 2
             if belongs(self[mid]) { high = mid } else { low = mid + 1 }
         }
         return low
+    }
+
+    /// The first index from `start` on whose element satisfies `belongs` (`count` if none;
+    /// elements sorted so that it holds for a suffix), by exponential search from `start`:
+    /// O(log d) for an answer d places after `start`.
+    func gallopingIndex(from start: Int, where belongs: (Int64) -> Bool) -> Int {
+        var low = start
+        var step = 1
+        while low < count {
+            let probe = low + Swift.min(step, count - low) - 1
+            if belongs(self[probe]) { return partitioningIndex(in: low..<probe + 1, where: belongs) }
+            low = probe + 1
+            step &*= 2
+        }
+        return count
     }
 }

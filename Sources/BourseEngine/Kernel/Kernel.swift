@@ -72,8 +72,8 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     private var eventCursor = 0
     /// Set while strategy commands are being processed: callbacks they cause only queue commands.
     private var draining = false
-    /// Open orders at the venue, by id → instrument index, and their count per instrument.
-    private var live: [ClientOrderID: Int] = [:]
+    /// The number of open orders at the venue (sent and not closed yet), in all and per instrument.
+    @exclusivity(unchecked) private var liveCount = 0
     @exclusivity(unchecked) private var openCount: [Int]
     /// Sized market orders waiting for their fill price, per instrument.
     @exclusivity(unchecked) private var pendingSized: [[SizedMarketOrder]]
@@ -331,7 +331,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     private func openAll(at ts: Int64, stream: Int, row: Int) throws(EngineError) {
         openedAt = ts
         // Nothing works at the venue and no sized order waits: no open to show.
-        guard !live.isEmpty || !context.pendingSized.isEmpty else { return }
+        guard liveCount > 0 || !context.pendingSized.isEmpty else { return }
         try showOpens(at: ts, stream: stream, row: row)
     }
 
@@ -342,9 +342,12 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
             guard let box = barSeries[s], let r = s == stream ? row : data.pendingRow(of: s, at: ts) else { continue }
             let index = streamInstrument[s]
             guard openCount[index] > 0 || !pendingSized[index].isEmpty else { continue }
-            opensScratch.append((ts - box.duration, index, box.bar(r)))
+            // Kept sorted by open time as they come (stable: equal open times keep the stream order).
+            let openTime = ts - box.duration
+            var at = opensScratch.count
+            while at > 0 && opensScratch[at - 1].openTime > openTime { at -= 1 }
+            opensScratch.insert((openTime, index, box.bar(r)), at: at)
         }
-        if opensScratch.count > 1 { opensScratch.sort { $0.openTime < $1.openTime } }
         for open in opensScratch { try openPhase(open.bar, index: open.index, openTime: open.openTime) }
     }
 
@@ -367,7 +370,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     @inline(__always)
     private func advanceClock(to ts: Int64) throws(EngineError) {
         guard ts > clock.now.rawValue else { return }
-        if live.isEmpty && clock.advanceIfNothingDue(to: UnixNanos(ts)) { return }
+        if liveCount == 0 && clock.advanceIfNothingDue(to: UnixNanos(ts)) { return }
         try advanceClock(dueBy: ts)
     }
 
@@ -377,8 +380,8 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         let due: [TimeEvent]
         do { due = try clock.advance(to: UnixNanos(ts)) } catch { throw .data("\(error)") }
         for event in due { try call { (s: inout S, c) throws in try s.onTimer(event, c) } }
-        // Only orders at the venue (all in `live`) give it work of its own to time.
-        if !live.isEmpty, let next = oms.client.nextEventTime, next <= clock.now {
+        // Only orders at the venue (counted in `liveCount`) give it work of its own to time.
+        if liveCount > 0, let next = oms.client.nextEventTime, next <= clock.now {
             try fromVenue { $0.advanceTime(events: &$1) }
         }
     }
@@ -460,9 +463,9 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     func submitToOrderManager(_ order: OrderInitialized, index: Int) throws(EngineError) {
         let command = SubmitOrder(order: order, tsInit: clock.now)
         try willSend(.submit(command))
-        try send([order], index: index) { (oms, events) throws(OrderManagerError) in
-            try oms.submit(command, events: &events)
-        }
+        do { try oms.submit(command, events: &events) } catch { throw Self.refusedSend(error) }
+        recordSent(order, index: index)
+        try afterOrderManager()
     }
 
     /// A bracket: the risk engine and the account judge the entry; a reduced entry quantity
@@ -502,27 +505,22 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         let list: SubmitOrderList
         do { list = try SubmitOrderList(bracket: bracket, tsInit: clock.now) } catch { throw .orderState("\(error)") }
         try willSend(.submitList(list))
-        try send(bracket.orders, index: index) { (oms, events) throws(OrderManagerError) in
-            try oms.submit(list, events: &events)
-        }
-    }
-
-    /// Sends orders through the order manager, tracks them as open, delivers the events.
-    func send(
-        _ sent: [OrderInitialized], index: Int,
-        _ body: (OrderManager<V>, inout [OrderEvent]) throws(OrderManagerError) -> Void
-    ) throws(EngineError) {
-        do { try body(oms, &events) } catch {
-            // Only a reused client order id gets here: the strategy broke the id contract.
-            throw .orderState("\(error)")
-        }
-        for order in sent {
-            orders.recordSent(order.clientOrderID)
-            live[order.clientOrderID] = index
-            openCount[index] += 1
-        }
+        do { try oms.submit(list, events: &events) } catch { throw Self.refusedSend(error) }
+        for order in bracket.orders { recordSent(order, index: index) }
         try afterOrderManager()
     }
+
+    /// Counts an order the order manager took as open at the venue (its events are delivered next).
+    @inline(__always)
+    private func recordSent(_ order: OrderInitialized, index: Int) {
+        orders.recordSent(order.clientOrderID)
+        liveCount += 1
+        openCount[index] += 1
+    }
+
+    /// The order manager refused a submission: only a reused client order id gets here (the
+    /// strategy broke the id contract).
+    private static func refusedSend(_ error: OrderManagerError) -> EngineError { .orderState("\(error)") }
 
     /// Queues a sized market order until its fill price is known.
     private func queue(_ sized: SizedMarketOrder) throws(EngineError) {
@@ -715,10 +713,10 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         if case .rejected = event { try venueRejectedOrder() }
         switch event {
         case .filled, .canceled, .expired, .rejected:
-            // Only these can close an order at the venue.
-            let id = event.clientOrderID
-            if let index = live[id], oms.status(of: id)?.isClosed ?? true {
-                live[id] = nil
+            // Only these can close an order at the venue; every order at the venue was sent (and
+            // counted) by `send`, and the order manager takes one closing event per order.
+            if oms.status(of: event.clientOrderID)?.isClosed == true, let index = portfolio.index(of: event.instrumentID) {
+                liveCount -= 1
                 openCount[index] -= 1
             }
         default:

@@ -55,6 +55,9 @@ struct CompactColumn: ~Copyable {
             startBlock(value)
         } else if isWide {
             wide.append(value)
+        } else if value == last {
+            // An unchanged value (the equity and exposure of a flat portfolio): the last offset again.
+            offsets[index] = lastOffset
         } else if value &- last == quantum && lastOffset < Int32.max {
             // The regular step: one quantum after the last value.
             lastOffset += 1

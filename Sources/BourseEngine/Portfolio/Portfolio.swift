@@ -34,6 +34,13 @@ public final class Portfolio {
     @exclusivity(unchecked) private var markSum: Int64 = 0
     @exclusivity(unchecked) private var exposureSum: Int64 = 0
     private let indexByID: [InstrumentID: Int]
+    /// The instruments' ids, for the linear lookup of a small portfolio (``index(of:)``).
+    private let ids: [InstrumentID]
+    /// Per instrument: how a mark becomes a value, the price precision marks must have, and the
+    /// signed position quantity (kept with ``positions``): marking reads them, not a `Position` copy.
+    private let scales: [NotionalScale]
+    private let pricePrecisions: [UInt8]
+    @exclusivity(unchecked) private var signedQuantities: [Int64]
 
     /// The equity curve: one point per timestamp, and each UTC day's last point.
     public let curve: EquityCurve
@@ -68,17 +75,30 @@ public final class Portfolio {
         }
         self.positions = positions
         indexByID = index
+        ids = instruments.map(\.id)
+        scales = instruments.map(NotionalScale.init(instrument:))
+        pricePrecisions = instruments.map(\.pricePrecision)
+        signedQuantities = Array(repeating: 0, count: instruments.count)
         markValues = Array(repeating: 0, count: instruments.count)
         open = Array(repeating: false, count: instruments.count)
         lastPrices = Array(repeating: nil, count: instruments.count)
         curve = EquityCurve(capacity: reserveCurve, timeStep: curveTimeStep)
     }
 
-    /// The index of an instrument in ``instruments``.
-    public func index(of id: InstrumentID) -> Int? { indexByID[id] }
+    /// The index of an instrument in ``instruments``. - Complexity: O(1); a small portfolio is
+    /// searched linearly (a few id comparisons cost less than hashing the id).
+    @inline(__always)
+    public func index(of id: InstrumentID) -> Int? {
+        guard ids.count <= Self.linearLookupLimit else { return indexByID[id] }
+        for i in ids.indices where ids[i] == id { return i }
+        return nil
+    }
+
+    /// Up to this many instruments, ``index(of:)`` compares ids instead of hashing.
+    private static let linearLookupLimit = 8
 
     /// The position in `id` (`nil` for an unknown instrument).
-    public func position(_ id: InstrumentID) -> Position? { indexByID[id].map { positions[$0] } }
+    public func position(_ id: InstrumentID) -> Position? { index(of: id).map { positions[$0] } }
 
     public var cash: Money { Money(uncheckedRaw: cashRaw, currency: currency) }
     public var equityRaw: Int64 { cashRaw &+ markSum }
@@ -115,27 +135,35 @@ public final class Portfolio {
     func mark(_ index: Int, price: Price) {
         lastPrices[index] = price
         guard open[index] else { return }
-        let value = (try? positions[index].markValue(at: price).raw) ?? markValues[index]
+        let value = markValueRaw(index, at: price) ?? markValues[index]
         markSum = markSum &- markValues[index] &+ value
         exposureSum = exposureSum &- markValues[index].magnitudeAsInt &+ value.magnitudeAsInt
         markValues[index] = value
     }
 
+    /// The signed value of instrument `index`'s position at `price`, exactly
+    /// `positions[index].markValue(at: price).raw`; `nil` where that throws.
+    @inline(__always)
+    private func markValueRaw(_ index: Int, at price: Price) -> Int64? {
+        guard price.precision == pricePrecisions[index] else { return nil }
+        let signed = signedQuantities[index]
+        guard let value = scales[index].notional(priceRaw: price.raw, quantityRaw: Int64(signed.magnitude)) else { return nil }
+        return signed < 0 ? -value : value
+    }
+
     /// Why a fill of `quantity` at `price` with `commissionRaw` cannot be accepted, or `nil`.
     func refusal(index: Int, side: OrderSide, quantity: Quantity, price: Price, commissionRaw: Int64) -> String? {
-        let position = positions[index]
+        let signed = signedQuantities[index]
         let instrument = instruments[index]
         guard let notional = try? instrument.notional(quantity: quantity, price: price).raw else {
             return "notional overflows"
         }
-        let reducesOnly =
-            (position.isLong && side == .sell || position.isShort && side == .buy)
-            && quantity.raw <= position.signedQuantityRaw.magnitudeAsInt
+        let reducesOnly = (signed > 0 && side == .sell || signed < 0 && side == .buy) && quantity.raw <= signed.magnitudeAsInt
         switch accountKind {
         case .cash:
             if side == .sell {
-                guard position.isLong, quantity.raw <= position.signedQuantityRaw else {
-                    return "a cash account cannot sell short (holding \(position.quantity), selling \(quantity))"
+                guard signed > 0, quantity.raw <= signed else {
+                    return "a cash account cannot sell short (holding \(positions[index].quantity), selling \(quantity))"
                 }
                 return nil
             }
@@ -145,7 +173,7 @@ public final class Portfolio {
         case .margin(let leverage):
             if reducesOnly { return nil }
             // Margin after the fill, at the fill price for this instrument.
-            let newSigned = position.signedQuantityRaw + side.sign * quantity.raw
+            let newSigned = signed + side.sign * quantity.raw
             let newValue: Int64
             if newSigned == 0 {
                 newValue = 0
@@ -172,7 +200,7 @@ public final class Portfolio {
             throw .accounting("commission in \(fill.commission.currency), account in \(currency)")
         }
         let instrument = instruments[index]
-        let wasFlat = positions[index].isFlat
+        let wasFlat = signedQuantities[index] == 0
         let notional: Int64
         do {
             notional = try instrument.notional(quantity: fill.lastQuantity, price: fill.lastPrice).raw
@@ -182,7 +210,8 @@ public final class Portfolio {
         // Re-mark at the fill price until the next bar marks it again.
         let position = positions[index]
         open[index] = !position.isFlat
-        let value = position.isFlat ? 0 : ((try? position.markValue(at: fill.lastPrice).raw) ?? 0)
+        signedQuantities[index] = position.signedQuantityRaw
+        let value = position.isFlat ? 0 : (markValueRaw(index, at: fill.lastPrice) ?? 0)
         markSum = markSum &- markValues[index] &+ value
         exposureSum = exposureSum &- markValues[index].magnitudeAsInt &+ value.magnitudeAsInt
         markValues[index] = value

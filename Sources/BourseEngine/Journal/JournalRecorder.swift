@@ -166,7 +166,11 @@ public final class JournalRecorder {
     /// (including one kept from a bus handler), so nothing is sent after the journal broke.
     public func willSend(_ command: JournalCommand) throws(JournalError) {
         if let failure { throw failure }
-        try record(command, correlationID: command.clientOrderID.map(correlationID(of:)) ?? "")
+        // Kept too: the kernel reports it as text, a session rethrows it typed (``failure``).
+        do { try record(command, correlationID: command.clientOrderID.map(correlationID(of:)) ?? "") } catch {
+            failure = error
+            throw error
+        }
     }
 
     /// Syncs the journal; throws the first failure kept from a bus handler.

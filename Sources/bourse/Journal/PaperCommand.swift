@@ -38,6 +38,10 @@ struct PaperCommand: ParsableCommand {
     @Option(help: "Snapshot every this many bars, 0: never (paper strategy).") var snapshotEvery = 100
     @Option(help: "Who runs the session (audit trail); default $USER.") var user: String?
 
+    func validate() throws {
+        if strategy == nil && !params.isEmpty { throw ValidationError("--param needs --strategy NAME") }
+    }
+
     func run() throws {
         let currency = try Currency.named(self.currency)
         let cash = try Money(parsing: self.cash, currency)

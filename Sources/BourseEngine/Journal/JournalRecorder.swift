@@ -44,8 +44,8 @@ public final class JournalRecorder {
     private var correlation: [ClientOrderID: String] = [:]
     /// Orders whose creation (a submit command or an initialized event) is journaled.
     private var journaledOrders: Set<ClientOrderID> = []
-    private var signalCount = 0
-    private var signalTime: UnixNanos?
+    var signalCount = 0
+    var signalTime: UnixNanos?
 
     /// A recorder appending to `journal` at `clock`'s time; `state` is the journal's state so far
     /// (kept up to date when `keepsState`).

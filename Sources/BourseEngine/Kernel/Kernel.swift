@@ -58,16 +58,16 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// Writes the journal when the run is journaled (``journal(to:)``); `nil`: nothing is recorded.
     public private(set) var recorder: JournalRecorder?
 
-    @exclusivity(unchecked) private(set) var data: DataEngine
+    @exclusivity(unchecked) var data: DataEngine
     /// Where the run is (``start()``, ``step(events:)``, ``finish()``).
     var phase = RunPhase.ready
     private let sizingRate: Rate
     private let barExecution: BarExecution
-    @exclusivity(unchecked) private var trackers: [TradeTracker]
+    @exclusivity(unchecked) var trackers: [TradeTracker]
     /// Completed round trips, in completion order.
-    public private(set) var trades: [RoundTrip] = []
+    public internal(set) var trades: [RoundTrip] = []
     /// Every fill, in time order.
-    public private(set) var fills: [OrderFilled] = []
+    public internal(set) var fills: [OrderFilled] = []
 
     /// Order events not yet delivered (a queue: delivering one may add more).
     @exclusivity(unchecked) private var events: [OrderEvent] = []
@@ -80,9 +80,9 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// Sized market orders waiting for their fill price, per instrument.
     @exclusivity(unchecked) private var pendingSized: [[SizedMarketOrder]]
     /// Whether the venue has seen a bar of the instrument (auction orders need one).
-    @exclusivity(unchecked) private var venueSawBars: [Bool]
+    @exclusivity(unchecked) var venueSawBars: [Bool]
     /// The close time whose bar opens were last shown to the venue (``openAll(at:stream:row:)``).
-    @exclusivity(unchecked) private var openedAt = Int64.min
+    @exclusivity(unchecked) var openedAt = Int64.min
     /// Reused list of the opens to show at one close time.
     @exclusivity(unchecked) private var opensScratch: [(openTime: Int64, index: Int, bar: Bar)] = []
     private var unappliedSeen = 0
@@ -95,7 +95,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     @exclusivity(unchecked) private var indicatorRanges: [Range<Int>] = []
     /// The strategy's index of each bar stream's bar type (``StrategyContext/barTypeIndex(_:)``).
     @exclusivity(unchecked) private var streamBarTypeIndex: [Int] = []
-    @exclusivity(unchecked) private var streamInstrument: [Int]
+    @exclusivity(unchecked) private(set) var streamInstrument: [Int]
     /// The bar series of each stream (`nil` for tick streams), kept apart from the stream enum
     /// so the hot loop does not copy enum payloads.
     @exclusivity(unchecked) private var barSeries: [SeriesBox?]

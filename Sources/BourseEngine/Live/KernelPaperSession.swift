@@ -1,30 +1,39 @@
 import BourseCore
+public import BourseExecution
 
 /// A crash-safe paper-trading session of any ``Strategy``, run by the same ``Kernel`` as a
 /// backtest: bars are replayed one at a time into the simulated venue, and the kernel journals
 /// through its ``JournalRecorder`` — each order command **before** it is sent (and synced), each
 /// risk decision and order event after it happened, a mark per bar.
 ///
+/// Every ``PaperSessionSetup/snapshotEvery`` events, at the first quiet event from there (no
+/// order working or waiting to be sized), a snapshot saves the journal's state with the kernel's
+/// part (``KernelSessionSnapshot``) in one transaction — when the strategy is a
+/// ``RestorableStrategy`` and the risk gate keeps no state (``Kernel/sessionSnapshot(eventsProcessed:)``).
+///
 /// Starting a session on a journal that already has records is a recovery:
 /// 1. Bourse's own state (orders, positions, cash) is rebuilt from the journal
 ///    (``JournalReplay/state(of:)``).
-/// 2. The kernel re-runs the input from the first bar, and every record it produces must equal
-///    the journaled one: commands are matched, not sent as new orders, and a mismatch (other
-///    input, other strategy or parameters) stops the session with
+/// 2. With a snapshot holding the kernel's part, the kernel is restored at it (venue, strategy,
+///    counters; positions and cash from the journal's fills) and only the events after it are
+///    re-run; otherwise the kernel re-runs the input from the first bar. Every record the re-run
+///    produces must equal the journaled one: commands are matched, not sent as new orders, and a
+///    mismatch (other input, other strategy or parameters) stops the session with
 ///    ``JournalError/divergence(sequence:journaled:produced:)``.
 /// 3. Where the journal ends, the state is reconciled with the venue's reports (a disagreement
 ///    stops the session with ``JournalError/reconciliation(_:)``); from there on, what the crash
 ///    lost is journaled as it is produced again, and trading continues.
-///
-/// Unlike ``PaperSession`` (which runs only the ``PaperStrategy``), a restart re-runs from the
-/// first bar: the kernel's state is not restored from a snapshot (see `docs/paper.md`).
 public final class KernelPaperSession<S: Strategy, R: RiskGate> {
     public let kernel: Kernel<S, R, BacktestSimulatedVenue>
     /// Journals everything, verifies a recovery's re-run and keeps the journal's state.
     public let recorder: JournalRecorder
     let setup: PaperSessionSetup
-    /// Events (bars) processed so far, the re-run of a recovery included.
+    /// Events (bars) processed so far, counted from the first (a restore starts at the snapshot's count).
     public private(set) var eventsProcessed = 0
+    /// Events this process ran (a restart from a snapshot runs only those after it).
+    public private(set) var eventsRun = 0
+    /// The event count at which the last snapshot was taken (or restored).
+    private var snapshotAt = 0
 
     /// The state the journal describes (rebuilt at start, then kept up to date).
     public var state: JournalState { recorder.state }
@@ -46,30 +55,58 @@ public final class KernelPaperSession<S: Strategy, R: RiskGate> {
         recorder = JournalRecorder(
             journal: journal, clock: kernel.clock, state: state, syncsCommands: true, recordsMarketData: true)
         kernel.journal(to: recorder)
-        if journal.lastSequence > 0 {
-            recorder.beginRecovery(
-                expecting: try journal.records().filter { !PaperSession.isPerProcessRecord($0.entry) },
-                summary: RecoverySummary(journaledRecords: journal.lastSequence, snapshotSequence: nil, resumedAtBar: nil))
+        guard journal.lastSequence > 0 else { return }
+        let records = try journal.records()
+        var resumeAfter: UInt64 = 0
+        if let snapshot = try setup.snapshots.latestSnapshot(), !snapshot.session.isEmpty {
+            let part: KernelSessionSnapshot
+            do { part = try KernelSessionSnapshot(bytes: snapshot.session) } catch { throw JournalError.codec(sequence: snapshot.sequence, error) }
+            try kernel.start()
+            let fills = records.prefix { $0.sequence <= snapshot.sequence }.compactMap { record -> OrderFilled? in
+                if case .event(.filled(let fill)) = record.entry { fill } else { nil }
+            }
+            try kernel.restore(part, fills: fills)
+            eventsProcessed = part.eventsProcessed
+            snapshotAt = eventsProcessed
+            resumeAfter = snapshot.sequence
         }
+        recorder.beginRecovery(
+            expecting: records.filter { $0.sequence > resumeAfter && !PaperSession.isPerProcessRecord($0.entry) },
+            summary: RecoverySummary(
+                journaledRecords: journal.lastSequence, snapshotSequence: resumeAfter > 0 ? resumeAfter : nil,
+                resumedAtBar: resumeAfter > 0 ? eventsProcessed : nil))
     }
 
     /// Runs the session to the end of its input (or until `limit` events have been processed,
     /// counting from the first bar); returns the journal's state.
     @discardableResult
     public func run(limit: Int? = nil) throws -> JournalState {
-        if eventsProcessed == 0 { try open() }
+        if kernel.phase == .ready { try open() }
         while eventsProcessed < limit ?? .max {
             guard try journaled({ () throws(EngineError) in try kernel.step(events: 1) }) == 1 else {
                 try journaled { () throws(EngineError) in try kernel.finish() }
                 break
             }
             eventsProcessed += 1
+            eventsRun += 1
             if let failure = recorder.failure { throw failure }
             try recorder.finishRecoveryIfDone(venue: kernel.venue)
+            try snapshotIfDue()
         }
         try recorder.finishRecoveryIfDone(venue: kernel.venue)
         try setup.journal.sync()
         return state
+    }
+
+    /// Saves a snapshot when one is due, the journal is not being re-run and the kernel is quiet.
+    private func snapshotIfDue() throws {
+        guard setup.snapshotEvery > 0, eventsProcessed - snapshotAt >= setup.snapshotEvery, !recorder.isRecovering,
+            let part = kernel.sessionSnapshot(eventsProcessed: eventsProcessed)
+        else { return }
+        try setup.journal.sync()
+        try setup.snapshots.save(Snapshot(
+            sequence: state.lastSequence, timestamp: kernel.clock.now, bytes: state.encoded(), session: part.encoded()))
+        snapshotAt = eventsProcessed
     }
 
     /// Journals the session's opening records (a new journal), then starts the kernel.

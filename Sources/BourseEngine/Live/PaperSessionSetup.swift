@@ -1,20 +1,27 @@
 /// Where and how a ``KernelPaperSession`` runs: the input and account (a ``BacktestConfig``: the
 /// paper session replays its bars against the same simulated venue a backtest uses), the journal
-/// and who runs it.
+/// and snapshot stores, and who runs it.
 public struct PaperSessionSetup {
     /// Instruments, bars, starting cash, account kind, commission, fill timing, ids.
     public var config: BacktestConfig
     public var journal: any EventJournal
+    public var snapshots: any SnapshotStore
+    /// A snapshot every this many events, at the first quiet event from there (0: never; see
+    /// ``KernelPaperSession``).
+    public var snapshotEvery: Int
     /// Who started the session (for the audit trail).
     public var actor: String
     /// What runs, for the opening audit record (e.g. `sma-cross fast=3 slow=8`).
     public var description: String
 
     public init(
-        config: BacktestConfig, journal: any EventJournal, actor: String, description: String
+        config: BacktestConfig, journal: any EventJournal, snapshots: any SnapshotStore, snapshotEvery: Int = 100, actor: String,
+        description: String
     ) {
         self.config = config
         self.journal = journal
+        self.snapshots = snapshots
+        self.snapshotEvery = snapshotEvery
         self.actor = actor
         self.description = description
     }

@@ -35,7 +35,7 @@ struct PaperCommand: ParsableCommand {
     @Option(help: "Order quantity, whole units (paper strategy).") var quantity = 10
     @Option(help: "Durability: group (group commit) or fsync (every event).") var durability = "group"
     @Option(help: "Group commit window in milliseconds.") var groupMs = 10
-    @Option(help: "Snapshot every this many bars, 0: never (paper strategy).") var snapshotEvery = 100
+    @Option(help: "Snapshot every this many bars, 0: never (with --strategy: at the first bar from there with no order working).") var snapshotEvery = 100
     @Option(help: "Who runs the session (audit trail); default $USER.") var user: String?
 
     func validate() throws {
@@ -71,7 +71,9 @@ struct PaperCommand: ParsableCommand {
             }
             input.accountID = try AccountID("PAPER-001")
             let session = try entry.paper(
-                params, PaperSessionSetup(config: input, journal: store, actor: actor, description: ([strategy] + params).joined(separator: " ")))
+                params, PaperSessionSetup(
+                    config: input, journal: store, snapshots: store, snapshotEvery: snapshotEvery, actor: actor,
+                    description: ([strategy] + params).joined(separator: " ")))
             if let recovery = session.recovery { print("recovered: \(recovery)") }
             print(PaperSessionReport.summary(session.state) + " equity \(session.equity) portfolio cash \(session.cash)")
             return

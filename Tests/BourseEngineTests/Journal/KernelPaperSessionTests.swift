@@ -18,7 +18,8 @@ import Testing
         try Session(
             strategy: KernelJournalTests.strategy(), risk: PassThroughRiskEngine(),
             setup: PaperSessionSetup(
-                config: try config ?? KernelJournalTests.cashConfig(), journal: journal, actor: "test", description: "scripted"))
+                config: try config ?? KernelJournalTests.cashConfig(), journal: journal, snapshots: InMemorySnapshotStore(), actor: "test",
+                description: "scripted"))
     }
 
     @Test func theJournalsStateFollowsTheKernelBarByBar() throws {

@@ -73,8 +73,9 @@ public final class KernelPaperSession<S: Strategy, R: RiskGate> {
         recorder.beginRecovery(
             expecting: records.filter { $0.sequence > resumeAfter && !PaperSession.isPerProcessRecord($0.entry) },
             summary: RecoverySummary(
-                journaledRecords: journal.lastSequence, snapshotSequence: resumeAfter > 0 ? resumeAfter : nil,
-                resumedAtBar: resumeAfter > 0 ? eventsProcessed : nil))
+                // The journal's state is folded from the whole journal (a snapshot's does not say whether
+                // fills move cash), so the summary names no snapshot for it; the kernel resumed at one.
+                journaledRecords: journal.lastSequence, snapshotSequence: nil, resumedAtBar: resumeAfter > 0 ? eventsProcessed : nil))
     }
 
     /// Runs the session to the end of its input (or until `limit` events have been processed,

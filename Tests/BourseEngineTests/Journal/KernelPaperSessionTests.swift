@@ -80,6 +80,25 @@ import Testing
         }
     }
 
+    /// The scripted strategy is no ``RestorableStrategy``: no snapshot is taken, a restart re-runs from the first bar.
+    @Test func aStrategyThatCannotRestoreGetsNoSnapshot() throws {
+        let journal = InMemoryEventJournal()
+        let snapshots = InMemorySnapshotStore()
+        let session = try Session(
+            strategy: KernelJournalTests.strategy(), risk: PassThroughRiskEngine(),
+            setup: PaperSessionSetup(
+                config: try KernelJournalTests.cashConfig(), journal: journal, snapshots: snapshots, snapshotEvery: 10, actor: "test",
+                description: "scripted"))
+        try session.run(limit: 200)
+        #expect(snapshots.snapshots.isEmpty)
+        let restarted = try Session(
+            strategy: KernelJournalTests.strategy(), risk: PassThroughRiskEngine(),
+            setup: PaperSessionSetup(
+                config: try KernelJournalTests.cashConfig(), journal: journal, snapshots: snapshots, actor: "test", description: "scripted"))
+        try restarted.run()
+        #expect(restarted.recovery?.resumedAtBar == nil && restarted.eventsRun == restarted.eventsProcessed)
+    }
+
     @Test func changedInputIsADivergenceNotASilentRewrite() throws {
         let journal = InMemoryEventJournal()
         try Self.session(journal).run(limit: 300)

@@ -37,10 +37,7 @@ import Testing
         for _ in 0..<8 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let crashAt = Int(state >> 33) % (all.count - 1) + 1
-            let survivor = InMemoryEventJournal()
-            for record in all.prefix(crashAt) {
-                try survivor.append(record.entry, timestamp: record.timestamp, correlationID: record.correlationID)
-            }
+            let survivor = try InMemoryEventJournal(copying: all.prefix(crashAt))
             let kept = InMemorySnapshotStore()
             for snapshot in referenceSnapshots.snapshots where snapshot.sequence <= crashAt { try kept.save(snapshot) }
             let restarted = try Self.session(survivor, kept)

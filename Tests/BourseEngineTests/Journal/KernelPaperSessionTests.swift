@@ -67,10 +67,7 @@ import Testing
         var rng = SplitMix64(seed: seed)
         for _ in 0..<6 {
             let crashAt = Int.random(in: 1..<all.count, using: &rng)
-            let survivor = InMemoryEventJournal()
-            for record in all.prefix(crashAt) {
-                try survivor.append(record.entry, timestamp: record.timestamp, correlationID: record.correlationID)
-            }
+            let survivor = try InMemoryEventJournal(copying: all.prefix(crashAt))
             let restarted = try Self.session(survivor)
             let final = try restarted.run()
             #expect(PaperSessionTests.trading(try survivor.records()) == PaperSessionTests.trading(all), "crash at record \(crashAt)")

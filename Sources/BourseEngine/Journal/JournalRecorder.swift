@@ -190,6 +190,8 @@ public final class JournalRecorder {
 
     /// Whether the re-run is still reproducing journaled records.
     public var isRecovering: Bool { pendingIndex < pending.count }
+    /// The journaled record a recovery's re-run must produce next (`nil` when not recovering).
+    public var nextExpected: JournalRecord? { isRecovering ? pending[pendingIndex] : nil }
     /// Whether a recovery ran out of journaled records but has not been reconciled yet.
     var awaitsReconciliation: Bool { recovery != nil && recovery?.reconciled == false }
 

@@ -1,4 +1,5 @@
 import BourseCore
+import BourseRisk
 public import BourseExecution
 
 /// A crash-safe paper-trading session of any ``Strategy``, run by the same ``Kernel`` as a
@@ -84,6 +85,7 @@ public final class KernelPaperSession<S: Strategy, R: RiskGate> {
     public func run(limit: Int? = nil) throws -> JournalState {
         if kernel.phase == .ready { try open() }
         while eventsProcessed < limit ?? .max {
+            try followKillSwitchInstruction()
             guard try journaled({ () throws(EngineError) in try kernel.step(events: 1) }) == 1 else {
                 try journaled { () throws(EngineError) in try kernel.finish() }
                 break
@@ -97,6 +99,36 @@ public final class KernelPaperSession<S: Strategy, R: RiskGate> {
         try recorder.finishRecoveryIfDone(venue: kernel.venue)
         try setup.journal.sync()
         return state
+    }
+
+    /// Before a bar: during a recovery's re-run, the instruction journaled next (if one is); live,
+    /// the one polled from ``PaperSessionSetup/killSwitchInstructions`` when it changes the switch.
+    /// It is journaled, then carried out.
+    private func followKillSwitchInstruction() throws {
+        let instruction: KillSwitchInstruction
+        if recorder.isRecovering {
+            guard let journaled = recorder.nextExpected.flatMap({ KillSwitchInstruction($0.entry) }) else { return }
+            instruction = journaled
+        } else {
+            guard let polled = try setup.killSwitchInstructions?() else { return }
+            instruction = polled
+        }
+        switch instruction {
+        case .trip(let who, let reason):
+            guard kernel.killSwitch.state == .active else { return }
+            try record(instruction, who: who, reason: reason)
+            try journaled { () throws(EngineError) in try kernel.triggerKillSwitch(operatorName: who, reason: reason) }
+        case .reset(let who, let reason):
+            // An operator resets an operator's trip; a trip by a limit is not undone by an instruction polled from outside.
+            guard kernel.killSwitch.state == .triggered(.manual) else { return }
+            try record(instruction, who: who, reason: reason)
+            try kernel.resetKillSwitch(operatorName: who, reason: reason)
+        }
+        if let failure = recorder.failure { throw failure }
+    }
+
+    private func record(_ instruction: KillSwitchInstruction, who: String, reason: String) throws {
+        try recorder.record(.audit(AuditEntry(category: .killSwitch, actor: who, action: instruction.auditAction, reason: reason)), correlationID: "")
     }
 
     /// Saves a snapshot when one is due, the journal is not being re-run and the kernel is quiet.

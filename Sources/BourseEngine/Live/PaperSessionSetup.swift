@@ -13,10 +13,13 @@ public struct PaperSessionSetup {
     public var actor: String
     /// What runs, for the opening audit record (e.g. `sma-cross fast=3 slow=8`).
     public var description: String
+    /// Polled before each bar once the session runs live (not during a recovery's re-run): an
+    /// operator's kill-switch instruction, or `nil` (see ``KillSwitchInstruction``).
+    public var killSwitchInstructions: (() throws -> KillSwitchInstruction?)?
 
     public init(
         config: BacktestConfig, journal: any EventJournal, snapshots: any SnapshotStore, snapshotEvery: Int = 100, actor: String,
-        description: String
+        description: String, killSwitchInstructions: (() throws -> KillSwitchInstruction?)? = nil
     ) {
         self.config = config
         self.journal = journal
@@ -24,5 +27,6 @@ public struct PaperSessionSetup {
         self.snapshotEvery = snapshotEvery
         self.actor = actor
         self.description = description
+        self.killSwitchInstructions = killSwitchInstructions
     }
 }

@@ -30,6 +30,8 @@ struct PaperCommand: ParsableCommand {
     @Option(name: .customLong("param"), help: "A parameter of --strategy, NAME=VALUE (repeatable).") var params: [String] = []
     @Option(help: "With --strategy: account kind, margin (leverage 1) or cash.") var account = "margin"
     @Option(help: "With --strategy: commission as a fraction of notional per fill.") var commission = "0"
+    @Option(help: "With --strategy: the kill switch's state file (`bourse killswitch --state`), polled before each bar.")
+    var killSwitchState: String?
     @Option(help: "Fast moving average length (paper strategy).") var fast = 5
     @Option(help: "Slow moving average length (paper strategy).") var slow = 20
     @Option(help: "Order quantity, whole units (paper strategy).") var quantity = 10
@@ -39,7 +41,9 @@ struct PaperCommand: ParsableCommand {
     @Option(help: "Who runs the session (audit trail); default $USER.") var user: String?
 
     func validate() throws {
-        if strategy == nil && !params.isEmpty { throw ValidationError("--param needs --strategy NAME") }
+        if strategy == nil && (!params.isEmpty || killSwitchState != nil) {
+            throw ValidationError("--param and --kill-switch-state need --strategy NAME")
+        }
     }
 
     func run() throws {
@@ -73,7 +77,8 @@ struct PaperCommand: ParsableCommand {
             let session = try entry.paper(
                 params, PaperSessionSetup(
                     config: input, journal: store, snapshots: store, snapshotEvery: snapshotEvery, actor: actor,
-                    description: ([strategy] + params).joined(separator: " ")))
+                    description: ([strategy] + params).joined(separator: " "),
+                    killSwitchInstructions: killSwitchState.map { path in { try KillSwitchStore(path: path).instruction() } }))
             if let recovery = session.recovery { print("recovered: \(recovery)") }
             print(PaperSessionReport.summary(session.state) + " equity \(session.equity) portfolio cash \(session.cash)")
             return

@@ -96,6 +96,57 @@ import Testing
         #expect(restarted.recovery?.resumedAtBar == nil && restarted.eventsRun == restarted.eventsProcessed)
     }
 
+    /// The operator's desk: what the session's poll answers.
+    final class Desk {
+        var instruction: KillSwitchInstruction?
+    }
+
+    static func session(_ journal: InMemoryEventJournal, desk: Desk) throws -> Session {
+        try Session(
+            strategy: KernelJournalTests.strategy(), risk: PassThroughRiskEngine(),
+            setup: PaperSessionSetup(
+                config: try KernelJournalTests.cashConfig(), journal: journal, snapshots: InMemorySnapshotStore(), actor: "test",
+                description: "scripted", killSwitchInstructions: { desk.instruction }))
+    }
+
+    /// A trip polled from outside stops new orders from the next bar (journaled first, then carried
+    /// out), a reset resumes them; a restart's re-run trips and resets at the same bars.
+    @Test func killSwitchInstructionsReachTheRunningSessionAndSurviveARestart() throws {
+        let journal = InMemoryEventJournal()
+        let desk = Desk()
+        let session = try Self.session(journal, desk: desk)
+        try session.run(limit: 150)
+        desk.instruction = .trip(operatorName: "ops", reason: "halt")
+        try session.run(limit: 300)
+        #expect(session.kernel.killSwitch.state == .triggered(.manual))
+        desk.instruction = .reset(operatorName: "ops", reason: "resume")
+        try session.run()
+        #expect(session.kernel.killSwitch.state == .active)
+        let all = try journal.records()
+        let instructions = all.indices.filter { KillSwitchInstruction(all[$0].entry) != nil }
+        try #require(instructions.count == 2)
+        let (trip, reset) = (instructions[0], instructions[1])
+        #expect(KillSwitchInstruction(all[trip].entry) == .trip(operatorName: "ops", reason: "halt"))
+        let buys = all.indices.filter { if case .command(.submit(let c)) = all[$0].entry { c.order.side == .buy } else { false } }
+        #expect(buys.contains { $0 < trip } && buys.contains { $0 > reset })
+        #expect(!buys.contains { $0 > trip && $0 < reset }, "no buy sent while tripped (sells reduce the position: allowed)")
+        #expect(all[trip..<reset].contains { if case .event(.denied) = $0.entry { true } else { false } })
+
+        for crashAt in [trip + 1, (trip + reset) / 2, reset + 1, all.count - 3] {
+            let restarted = try Self.session(try InMemoryEventJournal(copying: all.prefix(crashAt)), desk: Desk())
+            try restarted.run(limit: 150)
+            #expect(restarted.kernel.killSwitch.state == .active, "crash at record \(crashAt): not tripped before bar 150")
+            try restarted.run()
+            let survivor = try restarted.recorder.journal.records()
+            #expect(Array(PaperSessionTests.trading(survivor).prefix(crashAt - 2)) == Array(PaperSessionTests.trading(all).prefix(crashAt - 2)))
+            if crashAt > reset {
+                #expect(PaperSessionTests.trading(survivor) == PaperSessionTests.trading(all), "crash at record \(crashAt)")
+            } else {
+                #expect(restarted.kernel.killSwitch.state == .triggered(.manual), "crash at record \(crashAt): the trip is replayed")
+            }
+        }
+    }
+
     @Test func changedInputIsADivergenceNotASilentRewrite() throws {
         let journal = InMemoryEventJournal()
         try Self.session(journal).run(limit: 300)

@@ -60,8 +60,13 @@ public final class KernelPaperSession<S: Strategy, R: RiskGate> {
         let records = try journal.records()
         var resumeAfter: UInt64 = 0
         if let snapshot = try setup.snapshots.latestSnapshot(), !snapshot.session.isEmpty {
+            guard snapshot.sequence <= journal.lastSequence else {
+                throw JournalError.sequence(expected: journal.lastSequence, found: snapshot.sequence)
+            }
             let part: KernelSessionSnapshot
-            do { part = try KernelSessionSnapshot(bytes: snapshot.session) } catch { throw JournalError.codec(sequence: snapshot.sequence, error) }
+            do { part = try KernelSessionSnapshot(bytes: snapshot.session) } catch {
+                throw JournalError.codec(sequence: snapshot.sequence, error)
+            }
             try kernel.start()
             let fills = records.prefix { $0.sequence <= snapshot.sequence }.compactMap { record -> OrderFilled? in
                 if case .event(.filled(let fill)) = record.entry { fill } else { nil }
@@ -128,7 +133,8 @@ public final class KernelPaperSession<S: Strategy, R: RiskGate> {
     }
 
     private func record(_ instruction: KillSwitchInstruction, who: String, reason: String) throws {
-        try recorder.record(.audit(AuditEntry(category: .killSwitch, actor: who, action: instruction.auditAction, reason: reason)), correlationID: "")
+        try recorder.record(
+            .audit(AuditEntry(category: .killSwitch, actor: who, action: instruction.auditAction, reason: reason)), correlationID: "")
     }
 
     /// Saves a snapshot when one is due, the journal is not being re-run and the kernel is quiet.

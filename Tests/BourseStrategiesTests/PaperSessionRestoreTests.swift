@@ -70,6 +70,21 @@ import Testing
         }
     }
 
+    /// A snapshot the journal does not reach (the journal lost records the snapshot saw) is refused, not restored.
+    @Test func aSnapshotPastTheJournalsEndIsRefused() throws {
+        let journal = InMemoryEventJournal()
+        let snapshots = InMemorySnapshotStore()
+        try Self.session(journal, snapshots).run(limit: 500)
+        let snapshot = try #require(snapshots.snapshots.last)
+        let shorter = try InMemoryEventJournal(copying: try journal.records().prefix(Int(snapshot.sequence) - 1))
+        #expect(throws: JournalError.self) { try Self.session(shorter, snapshots) }
+        var part = snapshot.session
+        part[0] = 1  // not a kernel session's part
+        let other = InMemorySnapshotStore()
+        try other.save(Snapshot(sequence: snapshot.sequence, timestamp: snapshot.timestamp, bytes: snapshot.bytes, session: part))
+        #expect(throws: JournalError.self) { try Self.session(journal, other) }
+    }
+
     @Test func theStrategysStateRoundTripsAndBadBytesAreRefused() throws {
         let journal = InMemoryEventJournal()
         let session = try Self.session(journal, InMemorySnapshotStore())

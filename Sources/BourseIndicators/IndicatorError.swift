@@ -6,6 +6,8 @@ public enum IndicatorError: Error, Equatable, Sendable, CustomStringConvertible 
     case invalidParameter(indicator: String, parameter: String, value: Double, reason: String)
     /// Batch input columns of different lengths.
     case lengthMismatch(expected: Int, actual: Int)
+    /// A saved state (``RestorableIndicator``) that is no state of the indicator.
+    case invalidState(indicator: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum IndicatorError: Error, Equatable, Sendable, CustomStringConvertible 
             "\(indicator): \(parameter) \(value) \(reason)"
         case let .lengthMismatch(expected, actual):
             "batch input columns differ in length: \(expected) vs \(actual)"
+        case let .invalidState(indicator, reason):
+            "\(indicator): saved state refused: \(reason)"
         }
     }
 

@@ -11,7 +11,7 @@ struct MovingAverageCrossRules<Average: Indicator> where Average.Input == Double
     /// Builds the average for a period.
     let makeAverage: (Int) throws -> Average
     /// The lines of each subscribed bar type, with the bar type's index (``StrategyContext/barTypeIndex(_:)``).
-    private var lines: [(barTypeIndex: Int, lines: CrossLines<Average, Average>)] = []
+    private(set) var lines: [(barTypeIndex: Int, lines: CrossLines<Average, Average>)] = []
 
     /// Reads `fast` and `slow` from the parameters; `fast` must be below `slow`.
     init(parameters: ParameterValues, makeAverage: @escaping (Int) throws -> Average) throws(ParameterError) {

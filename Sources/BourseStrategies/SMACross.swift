@@ -31,3 +31,10 @@ public struct SMACross: Strategy {
 
     public mutating func onBar(_ bar: Bar, _ context: StrategyContext) throws { try rules.onBar(bar, context) }
 }
+
+/// Its state is its moving averages (registered in ``onStart(_:)``, which a restore runs first).
+extension SMACross: RestorableStrategy {
+    public func savedState() -> [UInt8] { rules.savedState() }
+
+    public mutating func restore(savedState: [UInt8]) throws(JournalCodecError) { try rules.restore(savedState: savedState) }
+}

@@ -35,30 +35,46 @@ import Testing
         init(_ description: String) { self.description = description }
     }
 
-    static func paper(journal: String) throws -> Process {
+    /// The sessions under test: the paper strategy and a built-in strategy on the kernel, in a cash
+    /// account; both snapshot every 150 bars, so restarts resume at a snapshot's bar.
+    enum Session: String, CaseIterable, Sendable {
+        case paperStrategy = "paper strategy"
+        case smaCross = "sma-cross on the kernel"
+
+        var arguments: [String] {
+            switch self {
+            case .paperStrategy: ["--fast", "3", "--slow", "8", "--snapshot-every", "150"]
+            case .smaCross:
+                ["--strategy", "sma-cross", "--param", "fast=3", "--param", "slow=8", "--account", "cash", "--snapshot-every", "150"]
+            }
+        }
+    }
+
+    static func paper(_ session: Session, journal: String) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try executable())
-        process.arguments = ["paper", "--journal", journal, "--bars", bars, "--fast", "3", "--slow", "8", "--snapshot-every", "150"]
+        process.arguments = ["paper", "--journal", journal, "--bars", bars] + session.arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
     }
 
-    @Test func killedFiftyTimesTheSessionEndsAsAnUninterruptedOne() throws {
+    @Test(arguments: Session.allCases)
+    func killedFiftyTimesTheSessionEndsAsAnUninterruptedOne(session: Session) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bourse-crash-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let reference = directory.appendingPathComponent("reference.sqlite").path
 
         let start = ContinuousClock.now
-        let clean = try Self.paper(journal: reference)
+        let clean = try Self.paper(session, journal: reference)
         clean.waitUntilExit()
         #expect(clean.terminationStatus == 0)
         let runTime = ContinuousClock.now - start
 
         var seed = UInt64(ProcessInfo.processInfo.environment["CRASH_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
-        print("crash test seed \(seed) (set CRASH_SEED to repeat); uninterrupted run \(runTime)")
+        print("crash test (\(session.rawValue)) seed \(seed) (set CRASH_SEED to repeat); uninterrupted run \(runTime)")
         let expected = try SQLiteEventJournal(path: reference).records()
         // Rounds: a fresh journal, killed again and again until a restart finishes the session, then checked.
         var kills = 0
@@ -72,7 +88,7 @@ import Testing
             while true {
                 seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                 let fraction = Double(seed >> 11) / Double(1 << 53)
-                let process = try Self.paper(journal: crashed)
+                let process = try Self.paper(session, journal: crashed)
                 // A random life of 5 % … 125 % of a clean run: a restart re-runs the journaled part, then trades on.
                 Thread.sleep(forTimeInterval: Self.seconds(runTime) * (0.05 + 1.2 * fraction))
                 guard process.isRunning else {
@@ -93,7 +109,7 @@ import Testing
             resumed += recoveries.resumedFromSnapshot
         }
         print(
-            "crash test: \(kills) kills in \(rounds) rounds; \(reemitted) recoveries re-emitted records the crash had lost; "
+            "crash test (\(session.rawValue)): \(kills) kills in \(rounds) rounds; \(reemitted) recoveries re-emitted records the crash had lost; "
                 + "\(resumed) resumed at a snapshot's bar")
         #expect(reemitted > 0, "no crash ever lost an unsynced record: the kills did not hit a write window")
         #expect(resumed > 0, "no restart resumed from a snapshot (venue and strategy restored)")

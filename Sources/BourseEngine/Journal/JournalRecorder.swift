@@ -44,8 +44,8 @@ public final class JournalRecorder {
     private var correlation: [ClientOrderID: String] = [:]
     /// Orders whose creation (a submit command or an initialized event) is journaled.
     private var journaledOrders: Set<ClientOrderID> = []
-    private var signalCount = 0
-    private var signalTime: UnixNanos?
+    var signalCount = 0
+    var signalTime: UnixNanos?
 
     /// A recorder appending to `journal` at `clock`'s time; `state` is the journal's state so far
     /// (kept up to date when `keepsState`).
@@ -166,7 +166,11 @@ public final class JournalRecorder {
     /// (including one kept from a bus handler), so nothing is sent after the journal broke.
     public func willSend(_ command: JournalCommand) throws(JournalError) {
         if let failure { throw failure }
-        try record(command, correlationID: command.clientOrderID.map(correlationID(of:)) ?? "")
+        // Kept too: the kernel reports it as text, a session rethrows it typed (``failure``).
+        do { try record(command, correlationID: command.clientOrderID.map(correlationID(of:)) ?? "") } catch {
+            failure = error
+            throw error
+        }
     }
 
     /// Syncs the journal; throws the first failure kept from a bus handler.
@@ -186,6 +190,8 @@ public final class JournalRecorder {
 
     /// Whether the re-run is still reproducing journaled records.
     public var isRecovering: Bool { pendingIndex < pending.count }
+    /// The journaled record a recovery's re-run must produce next (`nil` when not recovering).
+    public var nextExpected: JournalRecord? { isRecovering ? pending[pendingIndex] : nil }
     /// Whether a recovery ran out of journaled records but has not been reconciled yet.
     var awaitsReconciliation: Bool { recovery != nil && recovery?.reconciled == false }
 

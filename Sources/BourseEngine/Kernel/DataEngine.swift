@@ -188,6 +188,16 @@ public struct DataEngine: Sendable {
         return (best, first..<end)
     }
 
+    /// The next row of each stream (a cursor a paper session's snapshot saves).
+    var cursor: [Int] { heads }
+
+    /// Moves every stream to the row `cursor` gives (a restore); `false` when a row is out of range.
+    mutating func move(to cursor: [Int]) -> Bool {
+        guard cursor.count == heads.count, cursor.indices.allSatisfy({ (0...times[$0].count).contains(cursor[$0]) }) else { return false }
+        for stream in cursor.indices { giveBack(stream: stream, from: cursor[stream]) }
+        return true
+    }
+
     /// Gives back the rows of `stream` from `row` on (taken by ``nextRun()``, not processed).
     mutating func giveBack(stream: Int, from row: Int) {
         heads[stream] = row

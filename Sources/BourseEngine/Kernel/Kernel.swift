@@ -58,14 +58,16 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// Writes the journal when the run is journaled (``journal(to:)``); `nil`: nothing is recorded.
     public private(set) var recorder: JournalRecorder?
 
-    @exclusivity(unchecked) private var data: DataEngine
+    @exclusivity(unchecked) var data: DataEngine
+    /// Where the run is (``start()``, ``step(events:)``, ``finish()``).
+    var phase = RunPhase.ready
     private let sizingRate: Rate
     private let barExecution: BarExecution
-    @exclusivity(unchecked) private var trackers: [TradeTracker]
+    @exclusivity(unchecked) var trackers: [TradeTracker]
     /// Completed round trips, in completion order.
-    public private(set) var trades: [RoundTrip] = []
+    public internal(set) var trades: [RoundTrip] = []
     /// Every fill, in time order.
-    public private(set) var fills: [OrderFilled] = []
+    public internal(set) var fills: [OrderFilled] = []
 
     /// Order events not yet delivered (a queue: delivering one may add more).
     @exclusivity(unchecked) private var events: [OrderEvent] = []
@@ -78,9 +80,9 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     /// Sized market orders waiting for their fill price, per instrument.
     @exclusivity(unchecked) private var pendingSized: [[SizedMarketOrder]]
     /// Whether the venue has seen a bar of the instrument (auction orders need one).
-    @exclusivity(unchecked) private var venueSawBars: [Bool]
+    @exclusivity(unchecked) var venueSawBars: [Bool]
     /// The close time whose bar opens were last shown to the venue (``openAll(at:stream:row:)``).
-    @exclusivity(unchecked) private var openedAt = Int64.min
+    @exclusivity(unchecked) var openedAt = Int64.min
     /// Reused list of the opens to show at one close time.
     @exclusivity(unchecked) private var opensScratch: [(openTime: Int64, index: Int, bar: Bar)] = []
     private var unappliedSeen = 0
@@ -93,7 +95,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
     @exclusivity(unchecked) private var indicatorRanges: [Range<Int>] = []
     /// The strategy's index of each bar stream's bar type (``StrategyContext/barTypeIndex(_:)``).
     @exclusivity(unchecked) private var streamBarTypeIndex: [Int] = []
-    @exclusivity(unchecked) private var streamInstrument: [Int]
+    @exclusivity(unchecked) private(set) var streamInstrument: [Int]
     /// The bar series of each stream (`nil` for tick streams), kept apart from the stream enum
     /// so the hot loop does not copy enum payloads.
     @exclusivity(unchecked) private var barSeries: [SeriesBox?]
@@ -179,22 +181,29 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
         do { try recorder.willSend(command) } catch { throw .journal("\(error)") }
     }
 
-    /// Runs every event to the end, then ``Strategy/onStop(_:)``.
+    /// Runs every event to the end, then ``Strategy/onStop(_:)`` (see `Kernel+Stepping.swift` to run in steps).
     public func run() throws(EngineError) {
-        try call { (s: inout S, c) throws in try s.onStart(c) }
-        while true {
+        try start()
+        try step(events: .max)
+        try finish()
+    }
+
+    /// Processes at most `limit` events (fewer at the end of the data); returns how many it processed.
+    func advance(events limit: Int) throws(EngineError) -> Int {
+        var processed = 0
+        while processed < limit {
             // A subscription change rebuilds the routing (and may add aggregated streams) before the next event.
             if context.routingChanged {
                 guard let ts = data.nextTime else { break }
                 try rebuildRouting(now: ts)
             }
-            guard let (stream, rows) = data.nextRun() else { break }
+            guard let (stream, all) = data.nextRun() else { break }
+            let rows = all.lowerBound..<(all.lowerBound + min(all.count, limit - processed))
             let next = try process(stream: stream, rows: rows)
-            if next < rows.upperBound { data.giveBack(stream: stream, from: next) }
+            if next < all.upperBound { data.giveBack(stream: stream, from: next) }
+            processed += next - rows.lowerBound
         }
-        try call { (s: inout S, c) throws in try s.onStop(c) }
-        portfolio.finishCurve()
-        do { try recorder?.finish() } catch { throw .journal("\(error)") }
+        return processed
     }
 
     /// Processes `rows` of `stream` in order (no other stream has an event between them) until
@@ -390,7 +399,7 @@ public final class Kernel<S: Strategy, R: RiskGate, V: BacktestVenue> {
 
     /// Runs a strategy callback, then the commands it queued (and those their events queue).
     @inline(__always)
-    private func call(_ body: (inout S, StrategyContext) throws -> Void) throws(EngineError) {
+    func call(_ body: (inout S, StrategyContext) throws -> Void) throws(EngineError) {
         do { try body(&strategy, context) } catch let error as EngineError { throw error } catch {
             throw .strategy("\(S.name): \(error)")
         }

@@ -15,7 +15,8 @@ public final class OrderView {
     var denied: [ClientOrderID: Order] = [:]
     /// Every order id, in the order the orders were sent or denied.
     private(set) var sequence: [ClientOrderID] = []
-    private var nextClientOrder = 1
+    /// The number in the next client order id (`O-<n>`).
+    var nextClientOrder = 1
 
     init(sentOrder: @escaping (ClientOrderID) -> Order?, openSentOrders: @escaping () -> [Order]) {
         self.sentOrder = sentOrder

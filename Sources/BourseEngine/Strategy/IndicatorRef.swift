@@ -27,11 +27,11 @@ public class RegisteredIndicator {
 /// ```
 public final class IndicatorRef<I: Indicator>: RegisteredIndicator {
     /// The indicator, updated through the bar it was registered on.
-    @exclusivity(unchecked) public private(set) var indicator: I
+    @exclusivity(unchecked) public internal(set) var indicator: I
     /// The previous value (before the last update): crossovers compare it with ``value``.
-    @exclusivity(unchecked) public private(set) var previousValue: I.Output
+    @exclusivity(unchecked) public internal(set) var previousValue: I.Output
     /// How many bars it has seen.
-    @exclusivity(unchecked) public private(set) var count = 0
+    @exclusivity(unchecked) public internal(set) var count = 0
 
     /// A reference fed by `feed` (which receives this object).
     init(_ indicator: I, feed: @escaping Feed) {

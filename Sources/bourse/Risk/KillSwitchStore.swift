@@ -1,5 +1,6 @@
 import ArgumentParser
 import BourseCore
+import BourseEngine
 import BourseRisk
 import Foundation
 
@@ -47,5 +48,18 @@ struct KillSwitchStore {
             }
         }
         return ([state] + (events.isEmpty ? [] : ["history:"] + events)).joined(separator: "\n")
+    }
+}
+
+extension KillSwitchStore {
+    /// What the file tells a running session (polled before each bar): trip when an operator
+    /// tripped the switch, reset when the last change was an operator's reset, else nothing.
+    func instruction() throws -> KillSwitchInstruction? {
+        let killSwitch = try load()
+        switch (killSwitch.state, killSwitch.history.last) {
+        case (.triggered(.manual), .triggered(_, let reason, _)?): return .trip(operatorName: "bourse killswitch", reason: reason)
+        case (.active, .reset(let operatorName, let reason, _)?): return .reset(operatorName: operatorName, reason: reason)
+        default: return nil
+        }
     }
 }

@@ -35,10 +35,7 @@ import Testing
             // The crash kept the snapshot and some records after it (up to the next snapshot's).
             let next = n + 1 < referenceSnapshots.snapshots.count ? Int(referenceSnapshots.snapshots[n + 1].sequence) : all.count
             let crashAt = Int.random(in: Int(snapshot.sequence)...next, using: &rng)
-            let survivor = InMemoryEventJournal()
-            for record in all.prefix(crashAt) {
-                try survivor.append(record.entry, timestamp: record.timestamp, correlationID: record.correlationID)
-            }
+            let survivor = try InMemoryEventJournal(copying: all.prefix(crashAt))
             let kept = InMemorySnapshotStore()
             try kept.save(snapshot)
             let restarted = try PaperSession(configuration: configuration, journal: survivor, snapshots: kept)

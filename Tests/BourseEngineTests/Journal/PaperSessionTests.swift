@@ -65,10 +65,7 @@ import Testing
         for _ in 0..<12 {
             let crashAt = Int.random(in: 1..<all.count, using: &rng)
             // What survived the crash: the records up to `crashAt`, and the snapshots taken before it.
-            let survivor = InMemoryEventJournal()
-            for record in all.prefix(crashAt) {
-                try survivor.append(record.entry, timestamp: record.timestamp, correlationID: record.correlationID)
-            }
+            let survivor = try InMemoryEventJournal(copying: all.prefix(crashAt))
             let keptSnapshots = InMemorySnapshotStore()
             for snapshot in referenceSnapshots.snapshots where snapshot.sequence <= crashAt { try keptSnapshots.save(snapshot) }
             let restarted = try PaperSession(configuration: configuration, journal: survivor, snapshots: keptSnapshots)
